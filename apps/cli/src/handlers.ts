@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { loadHandlers, type FormatHandler } from '@medimagecleaner/core';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The format handler modules the CLI registers, in sniffing order. Resolved to file URLs here so worker
+ * threads load exactly the packages this CLI was installed with.
+ */
+export const HANDLER_MODULES = ['@medimagecleaner/dicom'] as const;
+
+/** File URLs of {@link HANDLER_MODULES}. */
+export function resolvedHandlerModules(): string[] {
+  return HANDLER_MODULES.map((m) => pathToFileURL(require.resolve(m)).href);
+}
+
+/** Handler objects for this thread (policy validation, verify). */
+export async function cliHandlers(): Promise<FormatHandler[]> {
+  return loadHandlers(resolvedHandlerModules());
+}

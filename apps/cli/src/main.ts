@@ -1,0 +1,112 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CORE_VERSION, EXIT_CODES, MedImageCleanerError, exitCodeFor } from '@medimagecleaner/core';
+import { deidentifyCommand } from './commands/deidentify.js';
+import { keyGenerateCommand } from './commands/key.js';
+import { profilesInitCommand, profilesListCommand, profilesSaveCommand, profilesShowCommand } from './commands/profiles.js';
+import { verifyCommand } from './commands/verify.js';
+import { processIo, type CliIo } from './io.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('must be a whole number from 1 to 256');
+  return n;
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('medimagecleaner')
+    .description('Remove protected health information from medical imaging data, fail closed.')
+    .version(CORE_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('deidentify')
+    .description('de-identify files, folders (recursively), glob patterns or @list files into an output folder')
+    .argument('<inputs...>', 'files, folders, glob patterns, or @file listing one input per line')
+    .requiredOption('-o, --output <dir>', 'output folder (must not be inside an input folder)')
+    .option('-p, --profile <name>', 'built-in or saved profile (see `profiles list`); default: basic')
+    .option('-c, --config <file>', 'policy file (JSON or YAML), may extend a profile')
+    .option('-k, --key-file <file>', 'project key file (else $MEDIMAGECLEANER_KEY, else ./medimagecleaner.key, generated if absent)')
+    .option('-j, --concurrency <n>', 'worker threads (default: number of cores)', positiveInt)
+    .option('--resume', 'continue an interrupted run in the same output folder')
+    .option('--overwrite', 'replace a previous run in the output folder')
+    .option('--dry-run', 'process and verify everything, write only the report to stdout')
+    .option('-q, --quarantine <dir>', 'quarantine folder (default: <output>-quarantine)')
+    .option('--report <file>', 'also write the JSON report to this file')
+    .option('--json', 'print the JSON report on stdout (no progress output)')
+    .option('--no-progress', 'no progress output')
+    .action(async (inputs: string[], opts) => setExit(await deidentifyCommand(inputs, opts, io)));
+
+  program
+    .command('verify')
+    .description('re-inspect de-identified files for identifying data left behind')
+    .argument('<dir>', 'a folder of de-identified output')
+    .option('-p, --profile <name>', 'the profile the files were made with (default: basic)')
+    .option('-c, --config <file>', 'the policy file the files were made with')
+    .option('--identifiers <file>', 'identifiers to search for, one per line')
+    .option('--json', 'JSON output')
+    .action(async (dir: string, opts) => setExit(await verifyCommand(dir, opts, io)));
+
+  const profiles = program.command('profiles').description('list, show, create and save policy profiles');
+  profiles
+    .command('list')
+    .description('built-in and saved profiles')
+    .option('--json', 'JSON output')
+    .action(async (opts) => setExit(await profilesListCommand(opts, io)));
+  profiles
+    .command('show')
+    .description('print a profile or policy file fully resolved, with its hash')
+    .argument('<name-or-file>')
+    .action(async (ref: string) => setExit(await profilesShowCommand(ref, io)));
+  profiles
+    .command('init')
+    .description('write a starter policy file')
+    .argument('<file>')
+    .addOption(new Option('--extends <profile>', 'profile to extend').default('basic'))
+    .option('--force', 'replace an existing file')
+    .action(async (file: string, opts) => setExit(await profilesInitCommand(file, opts, io)));
+  profiles
+    .command('save')
+    .description('validate a policy file and save it as a named profile')
+    .argument('<name>')
+    .requiredOption('-c, --config <file>', 'the policy file')
+    .action(async (name: string, opts) => setExit(await profilesSaveCommand(name, opts, io)));
+
+  const key = program.command('key').description('project key management');
+  key
+    .command('generate')
+    .description('write a new random project key (mode 0600)')
+    .requiredOption('-o, --output <file>', 'key file to create (never overwritten)')
+    .action(async (opts) => setExit(await keyGenerateCommand(opts, io)));
+
+  return program;
+}
+
+/**
+ * Runs the CLI with `argv` (without the node and script names) and returns the exit code: 0 all
+ * released, 1 some files quarantined or inputs unreadable, 2 usage or configuration error, 70 internal
+ * error. Never calls `process.exit`.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT_CODES.OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT_CODES.OK : EXIT_CODES.CONFIG;
+    }
+    if (error instanceof MedImageCleanerError) {
+      io.stderr.write(`medimagecleaner: ${error.message}\n`);
+      return exitCodeFor(error.code);
+    }
+    // Unknown errors may quote data (libraries print values): show only their kind.
+    io.stderr.write(`medimagecleaner: internal error (${error instanceof Error ? error.name : typeof error})\n`);
+    if (io.env['MEDIMAGECLEANER_DEBUG'] && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
+    return EXIT_CODES.INTERNAL;
+  }
+}

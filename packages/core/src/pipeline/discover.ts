@@ -1,0 +1,191 @@
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { ConfigurationError, ErrorCodes, InputAccessError, type MedImageCleanerError } from '../errors.js';
+
+/** A file found among the inputs. */
+export interface DiscoveredFile {
+  /** Absolute real path. */
+  path: string;
+  size: number;
+}
+
+/** What discovery found: files in a stable order, and the problems it met (no PHI in them). */
+export interface DiscoveryResult {
+  files: DiscoveredFile[];
+  errors: MedImageCleanerError[];
+  /** Real paths of the input folders (for the output-inside-input check). */
+  roots: string[];
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * Expands inputs: files, folders (recursively, following links to files and folders but refusing
+ * loops), glob patterns, and `@list.txt` files that name one input per line. Each file appears once,
+ * in a sorted, stable order. An input that matches nothing is an error, not a silent skip.
+ */
+export async function discoverInputs(inputs: readonly string[], cwd = process.cwd()): Promise<DiscoveryResult> {
+  const found = new Map<string, DiscoveredFile>();
+  const errors: MedImageCleanerError[] = [];
+  const roots: string[] = [];
+  const expanded = await expandLists(inputs, cwd, errors);
+
+  for (const input of expanded) {
+    const targets = GLOB_CHARS.test(input)
+      ? await glob(input, { cwd, absolute: true, dot: false, followSymbolicLinks: true, onlyFiles: true })
+      : [resolve(cwd, input)];
+    if (targets.length === 0) {
+      errors.push(new InputAccessError(ErrorCodes.INPUT_NOT_FOUND, 'a glob pattern matched no file', { file: `input #${expanded.indexOf(input) + 1}` }));
+      continue;
+    }
+    for (const target of targets) {
+      await addPath(target, found, errors, roots, `input #${expanded.indexOf(input) + 1}`);
+    }
+  }
+  const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, errors, roots };
+}
+
+async function expandLists(inputs: readonly string[], cwd: string, errors: MedImageCleanerError[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    if (!input.startsWith('@')) {
+      out.push(input);
+      continue;
+    }
+    const listPath = resolve(cwd, input.slice(1));
+    try {
+      const lines = (await readFile(listPath, 'utf8')).split(/\r?\n/).map((l) => l.trim());
+      out.push(...lines.filter((l) => l && !l.startsWith('#')).map((l) => (isAbsolute(l) ? l : resolve(cwd, l))));
+    } catch (error) {
+      errors.push(new InputAccessError(ErrorCodes.INPUT_NOT_FOUND, 'cannot read the file list', { file: input, cause: error }));
+    }
+  }
+  return out;
+}
+
+async function addPath(
+  path: string,
+  found: Map<string, DiscoveredFile>,
+  errors: MedImageCleanerError[],
+  roots: string[],
+  label: string,
+): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ELOOP' ? 'a symbolic link loop' : code === 'ENOENT' ? 'no such file or folder' : `cannot resolve (${code})`;
+    errors.push(
+      new InputAccessError(code === 'ELOOP' ? ErrorCodes.SYMLINK_LOOP : code === 'ENOENT' ? ErrorCodes.INPUT_NOT_FOUND : ErrorCodes.READ_FAILED, reason, {
+        file: label,
+        cause: error,
+      }),
+    );
+    return;
+  }
+  const info = await stat(real);
+  if (info.isDirectory()) {
+    roots.push(real);
+    await walk(real, [real], found, errors, label);
+  } else {
+    found.set(real, { path: real, size: info.size });
+  }
+}
+
+async function walk(
+  dir: string,
+  ancestors: string[],
+  found: Map<string, DiscoveredFile>,
+  errors: MedImageCleanerError[],
+  label: string,
+): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    errors.push(new InputAccessError(ErrorCodes.READ_FAILED, 'cannot list a folder', { file: label, cause: error }));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      await walk(full, [...ancestors, full], found, errors, label);
+      continue;
+    }
+    if (entry.isFile()) {
+      const info = await stat(full).catch(() => undefined);
+      if (info) found.set(full, { path: full, size: info.size });
+      continue;
+    }
+    if (entry.isSymbolicLink()) {
+      let real: string;
+      try {
+        real = await realpath(full);
+      } catch (error) {
+        const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+        errors.push(
+          new InputAccessError(loop ? ErrorCodes.SYMLINK_LOOP : ErrorCodes.READ_FAILED, loop ? 'a symbolic link loop' : 'a broken symbolic link', {
+            file: `${label}, entry ${relativeLabel(ancestors[0]!, full)}`,
+            cause: error,
+          }),
+        );
+        continue;
+      }
+      const info = await stat(real);
+      if (info.isDirectory()) {
+        if (ancestors.some((a) => real === a || a.startsWith(real + sep))) {
+          errors.push(
+            new InputAccessError(ErrorCodes.SYMLINK_LOOP, 'a symbolic link points back to a folder above it', {
+              file: `${label}, entry ${relativeLabel(ancestors[0]!, full)}`,
+            }),
+          );
+          continue;
+        }
+        await walk(real, [...ancestors, real], found, errors, label);
+      } else if (info.isFile()) {
+        found.set(real, { path: real, size: info.size });
+      }
+      continue;
+    }
+    // FIFOs, sockets, devices: listed so they are reported and quarantined, never read blindly.
+    found.set(full, { path: full, size: 0 });
+  }
+}
+
+/** Depth of an entry below its root, as `depth N`: the entry's own name may hold PHI. */
+function relativeLabel(root: string, full: string): string {
+  return `at depth ${relative(root, full).split(sep).length}`;
+}
+
+/**
+ * Refuses an output folder inside an input folder (a second run would read its own outputs) or an input
+ * folder inside the output folder.
+ */
+export async function assertOutputOutsideInputs(outDir: string, roots: readonly string[]): Promise<void> {
+  const out = await realpathOrResolved(outDir);
+  for (const root of roots) {
+    if (out === root || out.startsWith(root + sep) || root.startsWith(out + sep)) {
+      throw new ConfigurationError(
+        ErrorCodes.OUTPUT_INSIDE_INPUT,
+        'the output folder must not be inside an input folder (nor contain one)',
+        { file: outDir },
+      );
+    }
+  }
+}
+
+async function realpathOrResolved(path: string): Promise<string> {
+  // The output folder may not exist yet: resolve its closest existing ancestor.
+  const absolute = resolve(path);
+  try {
+    return await realpath(absolute);
+  } catch {
+    const parent = resolve(absolute, '..');
+    if (parent === absolute) return absolute;
+    return join(await realpathOrResolved(parent), absolute.slice(parent.length + 1));
+  }
+}

@@ -1,0 +1,47 @@
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { ErrorCodes, InputAccessError } from '../errors.js';
+import type { InputItem } from '../types.js';
+
+/** An input in memory (for library callers and tests). */
+export function createMemoryInputItem(id: string, bytes: Uint8Array, path = `memory:${id}`): InputItem {
+  return { id, path, size: bytes.length, read: async () => bytes };
+}
+
+/**
+ * An input on disk. `read()` opens it without following a path twice, refuses anything but a regular
+ * file (a FIFO would block, a device never ends) and turns every failure into a typed error that names
+ * the item by id only.
+ */
+export function createFileInputItem(id: string, path: string, size: number): InputItem {
+  return {
+    id,
+    path,
+    size,
+    async read() {
+      let handle;
+      try {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
+        handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      } catch (error) {
+        throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot open the file (${errnoOf(error)})`, { file: id, cause: error });
+      }
+      try {
+        const info = await handle.stat();
+        if (!info.isFile()) {
+          throw new InputAccessError(ErrorCodes.READ_FAILED, 'not a regular file', { file: id });
+        }
+        return new Uint8Array(await handle.readFile());
+      } catch (error) {
+        if (error instanceof InputAccessError) throw error;
+        throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot read the file (${errnoOf(error)})`, { file: id, cause: error });
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+function errnoOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? 'unknown error';
+}

@@ -1,0 +1,83 @@
+import type { ErrorCode, SerializedError } from '../errors.js';
+import type { ActionKind, Finding } from '../types.js';
+import type { ProfileOption } from '../policy/types.js';
+
+/** Counts of items by final status. */
+export interface StatusCounts {
+  /** Files found among the inputs. */
+  discovered: number;
+  /** Written to the output in this run. */
+  released: number;
+  /** Sent to quarantine in this run. */
+  quarantined: number;
+  /** Same output as another input (same de-identified bytes): not written twice. */
+  duplicate: number;
+  /** Already done by the run being resumed. */
+  resumed: number;
+}
+
+/** One quarantined item in the report (item id, never its path). */
+export interface QuarantineRecord {
+  item: string;
+  format?: string;
+  code: ErrorCode;
+  reason: string;
+  /** Rules of the blocking findings. */
+  findings: Array<Pick<Finding, 'rule' | 'location' | 'severity'>>;
+}
+
+/** The run report: JSON for machines; {@link formatReportSummary} renders it for people. Free of PHI. */
+export interface RunReport {
+  tool: { name: 'medimagecleaner'; version: string; node: string };
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  dryRun: boolean;
+  policy: { name: string; hash: string; chain: string[]; options: ProfileOption[] };
+  key: { source: string; fingerprint: string };
+  counts: StatusCounts;
+  /** Actions taken, by kind and by selector. */
+  actions: { byKind: Partial<Record<ActionKind, number>>; bySelector: Record<string, number> };
+  /** Findings by rule id (all severities). */
+  findings: Record<string, number>;
+  /** Items by format. */
+  formats: Record<string, number>;
+  /** Per-subject/study/series counts of released items (pseudonymous keys). */
+  subjects: Record<string, { studies: Record<string, { series: Record<string, number> }> }>;
+  quarantine: QuarantineRecord[];
+  /** Problems with inputs that are not files (loops, patterns that matched nothing). */
+  inputErrors: SerializedError[];
+  /** Where things went. */
+  paths: { output: string; quarantine: string };
+  throughput: { files: number; bytesIn: number; bytesOut: number; filesPerSecond: number; megabytesPerSecond: number };
+}
+
+/** A short human summary of a report. */
+export function formatReportSummary(report: RunReport): string {
+  const c = report.counts;
+  const lines = [
+    `medimagecleaner ${report.tool.version}${report.dryRun ? ' (dry run: nothing written)' : ''}`,
+    `policy   ${report.policy.name} (${report.policy.chain.join(' > ')}) sha256:${report.policy.hash.slice(0, 16)}`,
+    `options  ${report.policy.options.length ? report.policy.options.join(', ') : 'none'}`,
+    `key      ${report.key.source}, fingerprint ${report.key.fingerprint}`,
+    `files    ${c.discovered} found: ${c.released} released, ${c.quarantined} quarantined, ${c.duplicate} duplicate, ${c.resumed} done before`,
+  ];
+  const kinds = Object.entries(report.actions.byKind)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  if (kinds) lines.push(`actions  ${kinds}`);
+  const subjects = Object.keys(report.subjects).length;
+  if (subjects) {
+    const studies = Object.values(report.subjects).reduce((n, s) => n + Object.keys(s.studies).length, 0);
+    lines.push(`subjects ${subjects} subject(s), ${studies} study(ies)`);
+  }
+  for (const q of report.quarantine.slice(0, 20)) lines.push(`  quarantined ${q.item}: ${q.code} ${q.reason}`);
+  if (report.quarantine.length > 20) lines.push(`  ... and ${report.quarantine.length - 20} more (see the JSON report)`);
+  for (const e of report.inputErrors) lines.push(`  input error: ${e.code} ${e.reason}${e.file ? ` (${e.file})` : ''}`);
+  lines.push(
+    `time     ${(report.durationMs / 1000).toFixed(2)} s, ${report.throughput.filesPerSecond.toFixed(1)} files/s, ${report.throughput.megabytesPerSecond.toFixed(1)} MB/s`,
+    `output   ${report.paths.output}`,
+  );
+  if (c.quarantined) lines.push(`quarantine ${report.paths.quarantine}`);
+  return lines.join('\n');
+}

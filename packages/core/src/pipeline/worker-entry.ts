@@ -1,0 +1,45 @@
+/**
+ * Worker-thread entry of the pipeline pool. It builds handlers and the context once, then processes
+ * jobs: only PHI-free results (and the de-identified bytes, transferred) go back to the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createDeidContext } from './context.js';
+import { createFileInputItem } from './input-item.js';
+import { loadHandlers } from './load-handlers.js';
+import { processItem } from './process-item.js';
+import type { WorkerInit, WorkerJob, WorkerReply } from './worker-protocol.js';
+import { ErrorCodes, toMedImageCleanerError } from '../errors.js';
+
+function ownedCopy(data: Uint8Array): Uint8Array {
+  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  return whole && !(data.buffer instanceof SharedArrayBuffer) && data.byteLength > 4096 ? data : data.slice();
+}
+
+const init = workerData as WorkerInit;
+const ready = (async () => {
+  const handlers = await loadHandlers(init.handlerModules);
+  const ctx = createDeidContext({ policy: init.policy, key: init.key });
+  return { handlers, ctx };
+})();
+
+parentPort?.on('message', (job: WorkerJob) => {
+  void (async () => {
+    let reply: WorkerReply;
+    try {
+      const { handlers, ctx } = await ready;
+      const result = await processItem(createFileInputItem(job.id, job.path, job.size), handlers, ctx);
+      reply = { jobId: job.jobId, result };
+    } catch (error) {
+      const typed = toMedImageCleanerError(error, ErrorCodes.WORKER_FAILED, job.id);
+      reply = { jobId: job.jobId, result: { status: 'quarantined', id: job.id, error: typed.toJSON(), findings: [] } };
+    }
+    const transfer: ArrayBuffer[] = [];
+    if (reply.result.status === 'released') {
+      // Transfer only a buffer this result owns alone (never Node's shared Buffer pool).
+      const own = ownedCopy(reply.result.data);
+      reply.result.data = own;
+      transfer.push(own.buffer as ArrayBuffer);
+    }
+    parentPort?.postMessage(reply, transfer);
+  })();
+});

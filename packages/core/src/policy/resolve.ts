@@ -1,0 +1,111 @@
+import { ErrorCodes, PolicyError } from '../errors.js';
+import { DEFAULT_DATE_SHIFT_DAYS } from '../pseudonym/pseudonymizer.js';
+import { BUILTIN_PROFILES } from './builtin.js';
+import { canonicalHash } from './canonical-json.js';
+import { PROFILE_OPTIONS, type PolicyDocument, type ProfileOption, type ResolvedPolicy } from './types.js';
+import { validatePolicyDocument, type FormatSchemas } from './validate.js';
+
+/** A document found for an `extends` reference. */
+export interface ReferencedDocument {
+  /** The parsed (not yet validated) document. */
+  doc: unknown;
+  /** Where it came from (a path or `builtin:<name>`), for errors and cycle detection. */
+  source: string;
+}
+
+/** Options of {@link resolvePolicyDocument}. */
+export interface ResolveOptions {
+  /** Handlers whose schemas validate format sections. Without them, sections are only checked to be objects. */
+  handlers?: FormatSchemas;
+  /**
+   * Finds a non-built-in `extends` reference (a path or a saved profile name) relative to the source
+   * of the document that names it. Without it, only built-in names may be extended.
+   */
+  resolveReference?: (ref: string, fromSource: string) => ReferencedDocument;
+}
+
+/**
+ * Resolves a policy document: validates it and everything it extends, layers them (base first; later
+ * options win, format sections merge deeply, rule lists concatenate), fills defaults and hashes it.
+ */
+export function resolvePolicyDocument(doc: unknown, options: ResolveOptions = {}, source = '<inline>'): ResolvedPolicy {
+  const layers: Array<{ doc: PolicyDocument; source: string }> = [];
+  collect(doc, source, options, [], layers);
+  const top = layers[layers.length - 1]!.doc;
+
+  const merged: Record<ProfileOption, boolean> = Object.fromEntries(PROFILE_OPTIONS.map((o) => [o, false])) as Record<
+    ProfileOption,
+    boolean
+  >;
+  let dateShiftDays = DEFAULT_DATE_SHIFT_DAYS;
+  let formats: Record<string, Record<string, unknown>> = {};
+  for (const { doc: layer } of layers) {
+    Object.assign(merged, layer.options ?? {});
+    if (layer.pseudonyms?.dateShiftDays) dateShiftDays = { ...layer.pseudonyms.dateShiftDays };
+    formats = deepMerge(formats, layer.formats ?? {}) as Record<string, Record<string, unknown>>;
+  }
+  if (dateShiftDays.min > dateShiftDays.max || (dateShiftDays.min === 0 && dateShiftDays.max === 0)) {
+    throw new PolicyError(ErrorCodes.POLICY_INVALID, 'pseudonyms.dateShiftDays needs min <= max and a non-zero offset', {
+      file: source,
+    });
+  }
+  if (merged.retainLongitudinalFullDates && merged.retainLongitudinalModifiedDates) {
+    throw new PolicyError(
+      ErrorCodes.POLICY_INVALID,
+      'options retainLongitudinalFullDates and retainLongitudinalModifiedDates exclude each other',
+      { file: source },
+    );
+  }
+  const body = {
+    name: top.name,
+    chain: layers.map((l) => l.doc.name),
+    options: merged,
+    dateShiftDays,
+    formats,
+  };
+  return { ...body, hash: canonicalHash(body) };
+}
+
+function collect(
+  doc: unknown,
+  source: string,
+  options: ResolveOptions,
+  stack: string[],
+  out: Array<{ doc: PolicyDocument; source: string }>,
+): void {
+  if (stack.includes(source)) {
+    throw new PolicyError(ErrorCodes.POLICY_CYCLE, `'extends' forms a cycle: ${[...stack, source].join(' -> ')}`, {
+      file: source,
+    });
+  }
+  const policy = validatePolicyDocument(doc, source, options.handlers);
+  const refs = policy.extends === undefined ? [] : Array.isArray(policy.extends) ? policy.extends : [policy.extends];
+  for (const ref of refs) {
+    const found = findReference(ref, source, options);
+    collect(found.doc, found.source, options, [...stack, source], out);
+  }
+  out.push({ doc: policy, source });
+}
+
+function findReference(ref: string, fromSource: string, options: ResolveOptions): ReferencedDocument {
+  const builtin = BUILTIN_PROFILES[ref];
+  if (builtin) return { doc: builtin, source: `builtin:${ref}` };
+  if (!options.resolveReference) {
+    throw new PolicyError(ErrorCodes.POLICY_NOT_FOUND, `no built-in profile named '${ref}'`, { file: fromSource });
+  }
+  return options.resolveReference(ref, fromSource);
+}
+
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (Array.isArray(base) && Array.isArray(over)) return [...base, ...over];
+  if (isPlainObject(base) && isPlainObject(over)) {
+    const out: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(over)) out[key] = key in out ? deepMerge(out[key], value) : value;
+    return out;
+  }
+  return over;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

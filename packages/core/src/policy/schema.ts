@@ -1,0 +1,45 @@
+import { PROFILE_OPTIONS } from './types.js';
+
+/**
+ * JSON Schema of a policy document's core part. Every object is closed (`additionalProperties: false`)
+ * so a typo is an error at load, never a silently ignored rule. Format sections are checked by each
+ * format handler's own schema.
+ */
+export const POLICY_DOCUMENT_SCHEMA = {
+  $id: 'https://medimagecleaner.dev/schema/policy.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    $schema: { type: 'string' },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: 'string' },
+    extends: {
+      oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+      ],
+    },
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(PROFILE_OPTIONS.map((option) => [option, { type: 'boolean' }])),
+    },
+    pseudonyms: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        dateShiftDays: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['min', 'max'],
+          properties: {
+            min: { type: 'integer', minimum: -36500, maximum: 36500 },
+            max: { type: 'integer', minimum: -36500, maximum: 36500 },
+          },
+        },
+      },
+    },
+    formats: { type: 'object', additionalProperties: { type: 'object' } },
+  },
+} as const;

@@ -1,0 +1,19 @@
+/**
+ * medimagecleaner in one import: everything of `@medimagecleaner/core`, and every format handler
+ * that has landed, registered explicitly through {@link createAllHandlers}.
+ *
+ * @packageDocumentation
+ */
+import type { FormatHandler } from '@medimagecleaner/core';
+import { createHandler as createDicomHandler } from '@medimagecleaner/dicom';
+
+export * from '@medimagecleaner/core';
+export { createDicomHandler };
+
+/** Module specifiers of every format handler, in sniffing order (for worker-thread runs). */
+export const ALL_HANDLER_MODULES: readonly string[] = ['@medimagecleaner/dicom'];
+
+/** A new instance of every format handler, in sniffing order. */
+export function createAllHandlers(): FormatHandler[] {
+  return [createDicomHandler()];
+}
