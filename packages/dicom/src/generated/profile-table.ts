@@ -490,9 +490,7 @@ export const PROFILE_TABLE: readonly ProfileRow[] = [
   { key: '00741234', kind: 'tag', tag: '(0074,1234)', name: 'Receiving AE', basic: 'X', options: { rtnDevIdOpt: 'C' }, inStdCompIOD: false },
   { key: '00741236', kind: 'tag', tag: '(0074,1236)', name: 'Requesting AE', basic: 'X', options: { rtnDevIdOpt: 'C' }, inStdCompIOD: false },
   { key: '00880140', kind: 'tag', tag: '(0088,0140)', name: 'Storage Media File-set UID', basic: 'U', options: { rtnUIDsOpt: 'K' }, inStdCompIOD: true },
-  { key: '00880200', kind: 'tag', tag: '(0088,0200)', name: 'Icon Image Sequence
-
-(see Note 11)', basic: 'X', options: {}, inStdCompIOD: true },
+  { key: '00880200', kind: 'tag', tag: '(0088,0200)', name: 'Icon Image Sequence (see Note 11)', basic: 'X', options: {}, inStdCompIOD: true },
   { key: '00880904', kind: 'tag', tag: '(0088,0904)', name: 'Topic Title', basic: 'X', options: {}, inStdCompIOD: false },
   { key: '00880906', kind: 'tag', tag: '(0088,0906)', name: 'Topic Subject', basic: 'X', options: {}, inStdCompIOD: false },
   { key: '00880910', kind: 'tag', tag: '(0088,0910)', name: 'Topic Author', basic: 'X', options: {}, inStdCompIOD: false },

@@ -1,0 +1,503 @@
+/**
+ * The de-identification engine: applies PS3.15 Table E.1-1 and the options in force to a dcmjs
+ * tag-keyed dataset, in place, by tag whatever the VR, at every depth. Beyond the table it treats every
+ * DA/DT element as a date, every UI element as a UID to remap, every PN element as a name, removes every
+ * private attribute (keeping only safe ones under Retain Safe Private) and elements whose VR is unknown.
+ */
+import type { Finding, ProfileOption, Pseudonymizer, TextPhiDetector } from '@medimagecleaner/core';
+import type { ActionRecorder } from './actions.js';
+import { shiftDate, shiftDateTime } from './dates.js';
+import type { DcmjsDataset, DcmjsElement } from './dcmjs-io.js';
+import { firstClean, type IdentifierMatcher } from './identifiers.js';
+import { retainedPrivateTags } from './private-tags.js';
+import { decide, findRow, isRepeatingGroup, type ActionCode, type Decision } from './profile.js';
+import {
+  ALWAYS_REMOVED_TAGS,
+  NON_INSTANCE_UID_TAGS,
+  STANDARD_UID_ROOT,
+  elementOf,
+  groupOf,
+  isGroupLengthTag,
+  isPrivateCreatorTag,
+  isPrivateTag,
+  parseTagKey,
+  tagKey,
+} from './tags.js';
+import {
+  BINARY_VRS,
+  MAX_CHARS,
+  isEmptyElement,
+  personNameText,
+  sequenceItems,
+  setEmpty,
+  setValues,
+  stringValues,
+} from './values.js';
+
+/** What the engine needs besides the dataset. */
+export interface EngineEnv {
+  /** Every PS3.15 option, on or off. */
+  readonly options: Readonly<Record<ProfileOption, boolean>>;
+  readonly pseudonyms: Pseudonymizer;
+  readonly text: TextPhiDetector;
+  /** Key of the subject every pseudonym and the date offset derive from. */
+  readonly subjectKey: string;
+  /** The subject's original identifiers (for text cleaning). */
+  readonly knownIdentifiers: readonly string[];
+  /** Matches those identifiers. */
+  readonly matcher: IdentifierMatcher;
+  readonly recorder: ActionRecorder;
+  /** Warnings and notes for the outcome. */
+  readonly findings: Finding[];
+}
+
+/** The text put in place of a cleaned span. */
+export const REDACTED = '[REDACTED]';
+
+/** Dummy values (D) by VR. Text dummies are checked against the subject's identifiers. */
+const TEXT_DUMMIES = ['ANONYMIZED', 'REMOVED', 'NONE'];
+
+/** Enumerated CS values that may stay when a CS attribute is to be replaced with a dummy (D). */
+const SAFE_CS_VALUES: Readonly<Record<string, readonly string[]>> = {
+  '04000565': ['COERCE', 'CORRECT'], // Reason for the Attribute Modification
+};
+
+/**
+ * Applies the profile to `dataset` (the top level of an instance) in place. Sets the pseudonymous
+ * PatientID and PatientName; remapping and date shifting use `env`. Does not touch the file meta
+ * information nor the de-identification method attributes (see `method.ts`).
+ */
+export function applyProfile(dataset: DcmjsDataset, env: EngineEnv): void {
+  processDataset(dataset, env, 0);
+  setPatientPseudonyms(dataset, env);
+}
+
+function processDataset(dataset: DcmjsDataset, env: EngineEnv, depth: number): void {
+  const keys = Object.keys(dataset);
+  const tags = keys.map(parseTagKey);
+  const creatorOf = (group: number, block: number): string | undefined => {
+    const creator = dataset[tagKey(((group << 16) | block) >>> 0)];
+    return creator ? stringValues(creator)[0] : undefined;
+  };
+  const keptPrivate = env.options.retainSafePrivate
+    ? retainedPrivateTags(
+        tags.filter((t) => !Number.isNaN(t)),
+        creatorOf,
+      )
+    : new Set<number>();
+
+  keys.forEach((key, index) => {
+    const tag = tags[index]!;
+    const element = dataset[key]!;
+    if (Number.isNaN(tag) || groupOf(tag) === 0x0002 || isGroupLengthTag(tag)) {
+      delete dataset[key];
+      env.recorder.add(Number.isNaN(tag) ? 'malformed-tag' : isGroupLengthTag(tag) ? 'group-length' : 'file-meta-in-dataset', 'remove');
+      return;
+    }
+    if (depth === 0 && (tag === 0x00100010 || tag === 0x00100020)) return; // replaced by setPatientPseudonyms
+    if (ALWAYS_REMOVED_TAGS.has(tag)) {
+      delete dataset[key];
+      env.recorder.addTag(tag, 'remove');
+      return;
+    }
+    if (isPrivateTag(tag)) {
+      if (keptPrivate.has(tag)) {
+        env.recorder.add('private-safe', 'keep');
+        if (element.vr === 'SQ') for (const item of sequenceItems(element)) processDataset(item, env, depth + 1);
+      } else {
+        delete dataset[key];
+        env.recorder.add(isPrivateCreatorTag(tag) ? 'private-creator' : 'private', 'remove');
+      }
+      return;
+    }
+    const vr = effectiveVr(element);
+    if (vr !== element.vr) element.vr = vr;
+    const row = findRow(tag);
+    const decision: Decision | undefined = row ? decide(row, env.options, vr) : undefined;
+    const code = decision?.code ?? defaultCode(tag, vr, env.options);
+    applyCode(dataset, key, tag, element, vr, code, decision, env, depth);
+  });
+}
+
+/**
+ * The VR to act on. dcmjs already replaces UN by the dictionary VR for tags it knows (and reads the
+ * value by it); a UN left is an attribute nobody can interpret. `ox`/`xs` (dictionary choices) read as OW/US.
+ */
+function effectiveVr(element: DcmjsElement): string {
+  if (element.vr === 'ox') return 'OW';
+  if (element.vr === 'xs') return 'US';
+  return element.vr;
+}
+
+/** The action for an attribute Table E.1-1 does not list. */
+function defaultCode(tag: number, vr: string, options: Readonly<Record<ProfileOption, boolean>>): ActionCode {
+  switch (vr) {
+    case 'DA':
+    case 'DT':
+      // Every date is a date, listed or not.
+      if (options.retainLongitudinalFullDates) return 'K';
+      if (options.retainLongitudinalModifiedDates) return 'C';
+      return 'Z';
+    case 'UI':
+      if (NON_INSTANCE_UID_TAGS.has(tag) || options.retainUIDs) return 'K';
+      return 'U';
+    case 'PN':
+      // A person name identifies a person wherever it is.
+      return 'D';
+    case 'UN':
+      // No VR to interpret the value by: it cannot be checked, so it goes.
+      return 'X';
+    default:
+      return 'K';
+  }
+}
+
+function applyCode(
+  dataset: DcmjsDataset,
+  key: string,
+  tag: number,
+  element: DcmjsElement,
+  vr: string,
+  code: ActionCode,
+  decision: Decision | undefined,
+  env: EngineEnv,
+  depth: number,
+): void {
+  const rec = env.recorder;
+  if (vr === 'UN') {
+    // dcmjs could not give the value a meaning: nothing but removal is safe.
+    delete dataset[key];
+    rec.addTag(tag, 'remove');
+    return;
+  }
+  switch (code) {
+    case 'X':
+      delete dataset[key];
+      rec.addTag(tag, 'remove');
+      return;
+    case 'Z':
+      if (!isEmptyElement(element)) rec.addTag(tag, 'empty');
+      setEmpty(element);
+      return;
+    case 'K':
+      if (vr === 'SQ') recurse(element, env, depth);
+      if (decision && decision.from !== 'basic') rec.addTag(tag, 'keep');
+      return;
+    case 'U':
+      if (vr === 'SQ') {
+        recurse(element, env, depth);
+        return;
+      }
+      if (vr === 'UI') {
+        remapUids(element, tag, env);
+        return;
+      }
+      if (!isEmptyElement(element)) rec.addTag(tag, 'empty');
+      setEmpty(element);
+      return;
+    case 'D':
+      dummy(element, tag, vr, env, depth);
+      return;
+    case 'C':
+      clean(dataset, key, element, tag, vr, env, depth);
+      return;
+  }
+}
+
+function recurse(element: DcmjsElement, env: EngineEnv, depth: number): void {
+  for (const item of sequenceItems(element)) processDataset(item, env, depth + 1);
+}
+
+/** Remaps every non-standard UID value through the keyed mapping (U). */
+function remapUids(element: DcmjsElement, tag: number, env: EngineEnv): void {
+  const values = stringValues(element);
+  let changed = 0;
+  const out = values.map((value) => {
+    const uid = value.replace(/[\0 ]+$/, '').trim();
+    if (!uid || uid.startsWith(STANDARD_UID_ROOT)) return uid;
+    changed++;
+    return env.pseudonyms.uid(uid);
+  });
+  if (changed > 0) {
+    setValues(element, out);
+    env.recorder.addTag(tag, 'uid', changed);
+  }
+}
+
+/** A name pseudonym for `seed` that contains none of the subject's identifiers. */
+function fakeName(seed: string, env: EngineEnv): string {
+  const candidates = function* (): Generator<string> {
+    for (let i = 0; i < 16; i++) yield env.pseudonyms.name(i === 0 ? seed : `${seed}\u0000${i}`);
+    yield 'ANONYMOUS^PATIENT';
+  };
+  return firstClean(env.matcher, candidates()) ?? '';
+}
+
+function textDummy(env: EngineEnv, maxChars: number | undefined): string {
+  const fits = TEXT_DUMMIES.filter((d) => maxChars === undefined || d.length <= maxChars);
+  return firstClean(env.matcher, fits) ?? '';
+}
+
+/** Replaces the value with a dummy valid for the VR (D). Empty values stay empty. */
+function dummy(element: DcmjsElement, tag: number, vr: string, env: EngineEnv, depth: number): void {
+  const rec = env.recorder;
+  if (vr === 'SQ') {
+    // D on a sequence: keep its items, each cleaned by the same rules.
+    recurse(element, env, depth);
+    return;
+  }
+  if (isEmptyElement(element)) return;
+  const values = stringValues(element);
+  switch (vr) {
+    case 'PN':
+      setValues(
+        element,
+        values.map((v) => ({ Alphabetic: v ? fakeName(`person:${v}`, env) : '' })),
+      );
+      rec.addTag(tag, 'pseudonym');
+      return;
+    case 'UI':
+      remapUids(element, tag, env);
+      return;
+    case 'DA':
+      setValues(element, values.map(() => firstClean(env.matcher, ['19000101']) ?? ''));
+      break;
+    case 'TM':
+      setValues(element, values.map(() => '000000'));
+      break;
+    case 'DT':
+      setValues(element, values.map(() => firstClean(env.matcher, ['19000101000000']) ?? ''));
+      break;
+    case 'DS':
+    case 'IS':
+    case 'US':
+    case 'SS':
+    case 'UL':
+    case 'SL':
+    case 'FL':
+    case 'FD':
+    case 'SV':
+    case 'UV':
+      setValues(element, values.map(() => 0));
+      break;
+    case 'AS':
+      setValues(element, values.map(() => '000Y'));
+      break;
+    case 'CS': {
+      const safe = SAFE_CS_VALUES[tagKey(tag)] ?? [];
+      setValues(element, values.map((v) => (safe.includes(v.trim()) ? v.trim() : '')));
+      break;
+    }
+    case 'AE':
+    case 'LO':
+    case 'SH':
+    case 'ST':
+    case 'LT':
+    case 'UT':
+    case 'UC': {
+      if (tag === 0x00100020) {
+        // A nested Patient ID: the same pseudonym the subject would get.
+        setValues(element, values.map((v) => (v.trim() ? env.pseudonyms.id('patient-id', v.trim()) : '')));
+        rec.addTag(tag, 'pseudonym');
+        return;
+      }
+      const d = textDummy(env, MAX_CHARS[vr]);
+      setValues(element, values.map(() => d));
+      break;
+    }
+    default:
+      // Binary, AT, UR: no meaningful dummy; an empty value carries nothing.
+      setEmpty(element);
+      rec.addTag(tag, 'empty');
+      return;
+  }
+  rec.addTag(tag, 'dummy');
+}
+
+/** Cleans the value (C): shifts dates, cleans text, keeps the parts that identify no one. */
+function clean(
+  dataset: DcmjsDataset,
+  key: string,
+  element: DcmjsElement,
+  tag: number,
+  vr: string,
+  env: EngineEnv,
+  depth: number,
+): void {
+  const rec = env.recorder;
+  if (vr === 'SQ') {
+    recurse(element, env, depth);
+    rec.addTag(tag, 'clean');
+    return;
+  }
+  if (isEmptyElement(element)) return;
+  const values = stringValues(element);
+  switch (vr) {
+    case 'DA':
+    case 'DT': {
+      if (!env.options.retainLongitudinalModifiedDates) {
+        // C on a date without modified dates cannot happen with the table; be safe.
+        setEmpty(element);
+        rec.addTag(tag, 'empty');
+        return;
+      }
+      const offset = env.pseudonyms.dateOffsetDays(env.subjectKey);
+      const shift = vr === 'DA' ? shiftDate : shiftDateTime;
+      const shifted = values.map((v) => (v.trim() ? shift(v, offset) : ''));
+      if (shifted.some((v) => v === undefined)) {
+        // A value that is not a date cannot be shifted: drop it rather than keep it.
+        setEmpty(element);
+        rec.addTag(tag, 'empty');
+        env.findings.push({
+          rule: 'dicom/unparseable-date',
+          severity: 'info',
+          location: tagKeyLocation(tag),
+          message: 'a date value could not be parsed and was emptied instead of shifted',
+          phiType: 'date',
+        });
+        return;
+      }
+      setValues(element, shifted);
+      rec.addTag(tag, 'shift');
+      return;
+    }
+    case 'TM':
+      // Times stay: the date they belong to is shifted by whole days.
+      return;
+    case 'UI':
+      if (!env.options.retainUIDs) remapUids(element, tag, env);
+      return;
+    case 'AE': {
+      const out = values.map((v) => (v.trim() ? env.pseudonyms.id('ae-title', v.trim(), 12) : ''));
+      setValues(element, out);
+      rec.addTag(tag, 'pseudonym');
+      return;
+    }
+    case 'PN':
+      setValues(
+        element,
+        values.map((v) => ({ Alphabetic: v ? fakeName(`person:${v}`, env) : '' })),
+      );
+      rec.addTag(tag, 'pseudonym');
+      return;
+    case 'CS':
+      if (values.some((v) => env.matcher.inText(v))) {
+        setEmpty(element);
+        rec.addTag(tag, 'empty');
+      }
+      return;
+    case 'LO':
+    case 'SH':
+    case 'ST':
+    case 'LT':
+    case 'UT':
+    case 'UC': {
+      const out = values.map((v) => cleanText(v, vr, env));
+      if (out.some((v, i) => v !== values[i])) rec.addTag(tag, 'clean');
+      setValues(element, out);
+      return;
+    }
+    default:
+      if (BINARY_VRS.has(vr)) {
+        // Overlay bitmaps and curve data cannot be cleaned without a vision pass: they go.
+        delete dataset[key];
+        rec.addTag(tag, 'remove');
+        const group = groupOf(tag);
+        if (isRepeatingGroup(group, 0x6000) || isRepeatingGroup(group, 0x5000)) {
+          env.findings.push({
+            rule: 'dicom/graphics-removed',
+            severity: 'warning',
+            location: tagKeyLocation(tag),
+            message: 'overlay or curve data cannot be cleaned without a vision pass and was removed',
+          });
+        }
+      }
+      return;
+  }
+}
+
+/** Cleans free text: the text detector's spans and every known identifier replaced; cut to the VR's length. */
+export function cleanText(value: string, vr: string, env: EngineEnv): string {
+  if (!value.trim()) return value;
+  let out = env.text.redact(value, { knownIdentifiers: env.knownIdentifiers }).text;
+  if (env.matcher.inText(out)) out = env.matcher.redactText(out, REDACTED);
+  if (env.matcher.inText(out)) out = '';
+  const max = MAX_CHARS[vr];
+  if (max !== undefined && out.length > max) out = out.slice(0, max);
+  return out;
+}
+
+function tagKeyLocation(tag: number): string {
+  const k = tagKey(tag);
+  return `(${k.slice(0, 4)},${k.slice(4)})`;
+}
+
+/** Sets the top-level PatientID and PatientName to the subject's pseudonyms (created when absent). */
+function setPatientPseudonyms(dataset: DcmjsDataset, env: EngineEnv): void {
+  const id = env.pseudonyms.id('patient-id', env.subjectKey);
+  dataset['00100020'] = { vr: 'LO', Value: [id] };
+  dataset['00100010'] = { vr: 'PN', Value: [{ Alphabetic: fakeName(env.subjectKey, env) }] };
+  env.recorder.addTag(0x00100020, 'pseudonym');
+  env.recorder.addTag(0x00100010, 'pseudonym');
+}
+
+/**
+ * Last pass: any kept text that still holds one of the subject's identifiers (an attribute the table
+ * keeps, free text the detector missed) is cleaned; a kept date, number or code equal to one is emptied.
+ */
+export function sweepResidualIdentifiers(dataset: DcmjsDataset, env: EngineEnv): void {
+  if (env.matcher.size === 0) return;
+  for (const key of Object.keys(dataset)) {
+    const element = dataset[key]!;
+    const tag = parseTagKey(key);
+    if (element.vr === 'SQ') {
+      for (const item of sequenceItems(element)) sweepResidualIdentifiers(item, env);
+      continue;
+    }
+    if (tag === 0x00100010 || tag === 0x00100020) continue; // our pseudonyms, already checked
+    const values = stringValues(element);
+    if (values.length === 0) continue;
+    const vr = element.vr;
+    if (vr === 'PN') {
+      if (values.some((v) => env.matcher.inText(v))) {
+        setValues(
+          element,
+          values.map((v) => ({ Alphabetic: v ? fakeName(`person:${v}`, env) : '' })),
+        );
+        env.recorder.addTag(tag, 'pseudonym');
+      }
+    } else if (['LO', 'SH', 'ST', 'LT', 'UT', 'UC'].includes(vr)) {
+      if (values.some((v) => env.matcher.inText(v))) {
+        setValues(
+          element,
+          values.map((v) => {
+            let out = env.matcher.redactText(v, REDACTED);
+            if (env.matcher.inText(out)) out = '';
+            const max = MAX_CHARS[vr];
+            return max !== undefined && out.length > max ? '' : out;
+          }),
+        );
+        env.recorder.addTag(tag, 'clean');
+      }
+    } else if (vr === 'AE' || vr === 'CS' || vr === 'UR') {
+      if (values.some((v) => env.matcher.inText(v))) {
+        setEmpty(element);
+        env.recorder.addTag(tag, 'empty');
+      }
+    } else if (['AS', 'DA', 'DS', 'DT', 'IS', 'TM'].includes(vr)) {
+      if (values.some((v) => env.matcher.inTokens(v))) {
+        setEmpty(element);
+        env.recorder.addTag(tag, 'empty');
+      }
+    }
+  }
+}
+
+/** PN text of a dcmjs value, re-exported for the verifier's tests. */
+export { personNameText };
+
+/** True for the element number range of private creators (used by callers that walk raw tags). */
+export function isCreatorElement(tag: number): boolean {
+  const e = elementOf(tag);
+  return e >= 0x10 && e <= 0xff;
+}

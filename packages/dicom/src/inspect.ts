@@ -1,0 +1,242 @@
+/**
+ * Independent verification of a de-identified DICOM output. It does not use dcmjs nor the engine: it
+ * re-reads the bytes with our own walker and reports, as `error` findings that block release:
+ *
+ * - a string value (any depth, private or not) that contains one of the subject's known identifiers;
+ * - the raw bytes outside pixel data containing an identifier of 4 characters or more (Latin-1 and UTF-8);
+ * - a private attribute (unless Retain Safe Private is on and it is on the safe list);
+ * - an attribute the profile removes (X) present with a value;
+ * - a date left in place when no date option is on (only empty values and the 19000101 dummy may stay).
+ *
+ * Findings name the tag path, never the value.
+ */
+import type { Finding, InspectContext, ProfileOption } from '@medimagecleaner/core';
+import { createIdentifierMatcher, type IdentifierMatcher } from './identifiers.js';
+import { parsePart10, asciiValue, type Part10File } from './part10.js';
+import { isSafePrivateElement } from './private-tags.js';
+import { isRemovedUnder } from './profile.js';
+import { DOUBLE_FLOAT_PIXEL_DATA, FLOAT_PIXEL_DATA, PIXEL_DATA, formatTag, groupOf, isPrivateCreatorTag, isPrivateTag } from './tags.js';
+import type { PathStep, WalkedElement } from './walker.js';
+
+const TEXT_VRS = new Set(['AE', 'CS', 'LO', 'LT', 'PN', 'SH', 'ST', 'UC', 'UR', 'UT']);
+const TOKEN_VRS = new Set(['AS', 'DA', 'DS', 'DT', 'IS', 'TM']);
+const PIXEL_TAGS = new Set([PIXEL_DATA, FLOAT_PIXEL_DATA, DOUBLE_FLOAT_PIXEL_DATA]);
+
+/** Single-byte character sets of (0008,0005) and their WHATWG encoding labels. */
+const CHARSETS: Readonly<Record<string, string>> = {
+  'ISO_IR 192': 'utf-8',
+  'ISO_IR 100': 'windows-1252',
+  'ISO_IR 101': 'iso-8859-2',
+  'ISO_IR 109': 'iso-8859-3',
+  'ISO_IR 110': 'iso-8859-4',
+  'ISO_IR 144': 'iso-8859-5',
+  'ISO_IR 127': 'iso-8859-6',
+  'ISO_IR 126': 'iso-8859-7',
+  'ISO_IR 138': 'iso-8859-8',
+  'ISO_IR 148': 'windows-1254',
+  'ISO_IR 166': 'windows-874',
+  GB18030: 'gb18030',
+  GBK: 'gbk',
+};
+
+/** The rule ids of the verifier's findings. */
+export const INSPECT_RULES = {
+  unreadable: 'dicom/unreadable-output',
+  identifier: 'dicom/residual-identifier',
+  identifierBytes: 'dicom/residual-identifier-bytes',
+  privateAttribute: 'dicom/private-attribute',
+  removedAttribute: 'dicom/removed-attribute-present',
+  datePresent: 'dicom/date-present',
+} as const;
+
+/** Verifies `output` (a written DICOM file) against the subject's identifiers and the policy. */
+export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Promise<Finding[]> {
+  if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('aborted');
+  let file: Part10File;
+  try {
+    file = parsePart10(output);
+  } catch {
+    return [
+      {
+        rule: INSPECT_RULES.unreadable,
+        severity: 'error',
+        location: 'file',
+        message: 'the output does not parse as DICOM',
+      },
+    ];
+  }
+  const options = ctx.policy.options;
+  const matcher = createIdentifierMatcher(ctx.knownIdentifiers);
+  const findings: Finding[] = [];
+  const decoder = new TextDecoder(charsetOf(file), { fatal: false });
+  const latin1 = new TextDecoder('windows-1252');
+
+  const checkLevel = (bytes: Uint8Array, elements: readonly WalkedElement[], path: readonly PathStep[], isMeta: boolean): void => {
+    const creators = new Map<number, string>();
+    for (const e of elements) {
+      if (isPrivateCreatorTag(e.tag)) creators.set(e.tag, asciiValue(bytes, e.valueStart, e.valueLength));
+    }
+    const creatorOf = (group: number, block: number): string | undefined => creators.get(((group << 16) | block) >>> 0);
+    for (const e of elements) {
+      const location = pathText(path, e.tag);
+      if (isPrivateTag(e.tag)) {
+        const allowed =
+          options.retainSafePrivate &&
+          (isPrivateCreatorTag(e.tag) ? true : isSafePrivateElement(e.tag, creatorOf));
+        if (!allowed) {
+          findings.push({
+            rule: INSPECT_RULES.privateAttribute,
+            severity: 'error',
+            location,
+            message: 'a private attribute is present',
+          });
+        }
+      } else if (e.valueLength > 0 && isRemovedUnder(e.tag, options, e.vr)) {
+        findings.push({
+          rule: INSPECT_RULES.removedAttribute,
+          severity: 'error',
+          location,
+          message: 'an attribute the profile removes is present with a value',
+        });
+      }
+      if (e.items) {
+        e.items.forEach((item, index) => checkLevel(bytes, item.elements, [...path, { tag: e.tag, item: index }], false));
+        continue;
+      }
+      if (PIXEL_TAGS.has(e.tag) || e.fragments || e.valueLength === 0) continue;
+      checkValue(bytes, e, location, isMeta);
+    }
+  };
+
+  const checkValue = (bytes: Uint8Array, e: WalkedElement, location: string, isMeta: boolean): void => {
+    const raw = bytes.subarray(e.valueStart, e.valueStart + e.valueLength);
+    const vr = e.vr;
+    const text = (): string => (isMeta ? latin1 : decoder).decode(raw).replace(/[\0 ]+$/, '');
+    if (vr === 'UI') {
+      if (matcher.inUid(latin1.decode(raw))) pushIdentifier(findings, location, 'uid');
+      return;
+    }
+    if (vr !== undefined && TOKEN_VRS.has(vr)) {
+      const value = latin1.decode(raw).replace(/[\0 ]+$/, '');
+      if (matcher.inTokens(value)) pushIdentifier(findings, location, vr === 'DA' || vr === 'DT' ? 'date' : 'id');
+      if ((vr === 'DA' || vr === 'DT') && !options.retainLongitudinalFullDates && !options.retainLongitudinalModifiedDates) {
+        const dated = value.split('\\').some((v) => v.trim() !== '' && !v.trim().startsWith('19000101'));
+        if (dated && !isPrivateTag(e.tag)) {
+          findings.push({
+            rule: INSPECT_RULES.datePresent,
+            severity: 'error',
+            location,
+            message: 'a date is present although no date option is on',
+            phiType: 'date',
+          });
+        }
+      }
+      return;
+    }
+    if (vr !== undefined && TEXT_VRS.has(vr)) {
+      if (matcher.inText(text())) pushIdentifier(findings, location, vr === 'PN' ? 'name' : 'subject-identifier');
+      return;
+    }
+    if (vr === undefined && looksLikeText(raw)) {
+      // Implicit VR: no VR to go by; a value that reads as text is checked as text.
+      if (matcher.inText(text()) || matcher.inTokens(latin1.decode(raw))) pushIdentifier(findings, location, 'subject-identifier');
+    }
+  };
+
+  checkLevel(file.metaBytes, file.meta, [], true);
+  checkLevel(file.datasetBytes, file.dataset, [], false);
+  scanRawBytes(file, matcher, findings, ctx.knownIdentifiers);
+  return findings;
+}
+
+function pushIdentifier(findings: Finding[], location: string, phiType: Finding['phiType']): void {
+  findings.push({
+    rule: INSPECT_RULES.identifier,
+    severity: 'error',
+    location,
+    message: 'a value contains one of the subject\'s identifiers',
+    ...(phiType ? { phiType } : {}),
+  });
+}
+
+/** `(0040,0275)[0](0008,1030)`. */
+function pathText(path: readonly PathStep[], tag: number): string {
+  return path.map((s) => `${formatTag(s.tag)}[${s.item}]`).join('') + formatTag(tag);
+}
+
+function charsetOf(file: Part10File): string {
+  const element = file.dataset.find((e) => e.tag === 0x00080005);
+  if (!element) return 'windows-1252';
+  const value = asciiValue(file.datasetBytes, element.valueStart, element.valueLength);
+  const first = value.split('\\')[0]?.trim() ?? '';
+  return CHARSETS[first] ?? 'windows-1252';
+}
+
+/** True when bytes look like text: printable, with at most NUL/space padding. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (bytes.length === 0 || bytes.length > 65536) return false;
+  let printable = 0;
+  for (const b of bytes) if ((b >= 0x20 && b < 0x7f) || b >= 0xa0 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x00) printable++;
+  return printable === bytes.length;
+}
+
+/**
+ * Searches the file's bytes outside pixel data (and outside UID, number and date values, which are
+ * checked token by token above) for identifiers of 4 characters or more, read as Latin-1 and as UTF-8.
+ */
+function scanRawBytes(file: Part10File, _matcher: IdentifierMatcher, findings: Finding[], identifiers: readonly string[]): void {
+  const long = createIdentifierMatcher(identifiers, { minLength: 4 });
+  if (long.size === 0) return;
+  const regions: Array<{ bytes: Uint8Array; skips: Array<[number, number]> }> = [
+    { bytes: file.metaBytes.subarray(0, file.meta.length > 0 ? file.meta[file.meta.length - 1]!.end : 0), skips: [] },
+    { bytes: file.datasetBytes, skips: [] },
+  ];
+  collectSkips(file.meta, regions[0]!.skips, true);
+  collectSkips(file.dataset, regions[1]!.skips, true);
+  const latin1 = new TextDecoder('windows-1252');
+  const utf8 = new TextDecoder('utf-8', { fatal: false });
+  for (const region of regions) {
+    const skips = region.skips.sort((a, b) => a[0] - b[0]);
+    let pos = 0;
+    const segments: Uint8Array[] = [];
+    for (const [s, e] of skips) {
+      if (s > pos) segments.push(region.bytes.subarray(pos, s));
+      pos = Math.max(pos, e);
+    }
+    if (pos < region.bytes.length) segments.push(region.bytes.subarray(pos));
+    for (const segment of segments) {
+      if (long.inText(latin1.decode(segment)) || long.inText(utf8.decode(segment))) {
+        findings.push({
+          rule: INSPECT_RULES.identifierBytes,
+          severity: 'error',
+          location: 'file bytes',
+          message: 'the file bytes outside pixel data contain one of the subject\'s identifiers',
+        });
+        return;
+      }
+    }
+  }
+}
+
+function collectSkips(elements: readonly WalkedElement[], skips: Array<[number, number]>, top: boolean): void {
+  for (const e of elements) {
+    if (PIXEL_TAGS.has(e.tag) || (e.vr !== undefined && (e.vr === 'UI' || TOKEN_VRS.has(e.vr)))) {
+      skips.push([e.valueStart, e.end]);
+      continue;
+    }
+    if (e.items) for (const item of e.items) collectSkips(item.elements, skips, false);
+  }
+  void top;
+}
+
+/** The groups the verifier treats as file meta information. */
+export function isMetaGroup(tag: number): boolean {
+  return groupOf(tag) === 0x0002;
+}
+
+/** The options this verifier reads (for documentation and tests). */
+export const INSPECT_OPTIONS: readonly ProfileOption[] = [
+  'retainSafePrivate',
+  'retainLongitudinalFullDates',
+  'retainLongitudinalModifiedDates',
+];

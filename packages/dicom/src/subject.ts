@@ -1,0 +1,95 @@
+/**
+ * Who a dataset is about: the subject key every pseudonym of the subject is derived from, and the
+ * subject's own identifying strings (for verification). Read from the original dataset before any
+ * change; the results are held in memory only.
+ */
+import type { DcmjsDataset } from './dcmjs-io.js';
+import { firstString, personNameGroups, sequenceItems, stringValues } from './values.js';
+
+/** Tag keys used here. */
+const K = {
+  PatientName: '00100010',
+  PatientID: '00100020',
+  IssuerOfPatientID: '00100021',
+  PatientBirthDate: '00100030',
+  OtherPatientIDs: '00101000',
+  OtherPatientNames: '00101001',
+  OtherPatientIDsSequence: '00101002',
+  PatientBirthName: '00101005',
+  PatientAddress: '00101040',
+  PatientMotherBirthName: '00101060',
+  MedicalRecordLocator: '00101090',
+  PatientTelephoneNumbers: '00102154',
+  ResponsiblePerson: '00102297',
+  AccessionNumber: '00080050',
+  StudyInstanceUID: '0020000D',
+  SOPInstanceUID: '00080018',
+} as const;
+
+/**
+ * The subject key: the original PatientID, with its issuer in HL7 CX style (`ID^^^ISSUER`) when
+ * IssuerOfPatientID is present; without a PatientID, `name:<PatientName>|<PatientBirthDate>`; without a
+ * name, `study:<StudyInstanceUID>`; else `instance:<SOPInstanceUID>`; else `item:<fallback>`.
+ */
+export function subjectKeyOf(dataset: DcmjsDataset, fallback: string): string {
+  const id = firstString(dataset, K.PatientID);
+  if (id) {
+    const issuer = firstString(dataset, K.IssuerOfPatientID);
+    return issuer ? `${id}^^^${issuer}` : id;
+  }
+  const name = firstString(dataset, K.PatientName);
+  if (name) return `name:${name}|${firstString(dataset, K.PatientBirthDate)}`;
+  const study = firstString(dataset, K.StudyInstanceUID);
+  if (study) return `study:${study}`;
+  const sop = firstString(dataset, K.SOPInstanceUID);
+  if (sop) return `instance:${sop}`;
+  return `item:${fallback}`;
+}
+
+/** Name strings worth searching for: each component group, its name parts, and both name orders. */
+function nameForms(value: unknown): string[] {
+  const out: string[] = [];
+  for (const group of personNameGroups(value)) {
+    out.push(group);
+    const [family = '', given = '', middle = ''] = group.split('^').map((p) => p.trim());
+    for (const part of [family, given, middle]) if (part) out.push(part);
+    if (family && given) out.push(`${given} ${family}`, `${family} ${given}`);
+    if (family && given && middle) out.push(`${given} ${middle} ${family}`);
+  }
+  return out;
+}
+
+/** A DA birth date in the forms people write it. */
+function dateForms(date: string): string[] {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(date.trim());
+  if (!m) return date.trim() ? [date.trim()] : [];
+  const [, y, mo, d] = m;
+  return [`${y}${mo}${d}`, `${mo}/${d}/${y}`, `${d}.${mo}.${y}`];
+}
+
+/**
+ * The subject's own identifying strings found in the dataset: names (patient, other, birth, mother's
+ * birth name, responsible person) with their parts, IDs (PatientID, OtherPatientIDs and the sequence),
+ * birth date, accession number, address, telephone numbers, medical record locator. Prefix and suffix
+ * name components are left out (titles, not identifiers).
+ */
+export function knownIdentifiersOf(dataset: DcmjsDataset): string[] {
+  const found = new Set<string>();
+  const add = (value: string): void => {
+    const v = value.trim();
+    if (v) found.add(v);
+  };
+  for (const key of [K.PatientName, K.OtherPatientNames, K.PatientBirthName, K.PatientMotherBirthName, K.ResponsiblePerson]) {
+    const element = dataset[key];
+    if (!element || !Array.isArray(element.Value)) continue;
+    for (const value of element.Value) nameForms(value).forEach(add);
+  }
+  for (const key of [K.PatientID, K.OtherPatientIDs, K.AccessionNumber, K.PatientAddress, K.MedicalRecordLocator, K.PatientTelephoneNumbers]) {
+    stringValues(dataset[key]).forEach(add);
+  }
+  for (const item of sequenceItems(dataset[K.OtherPatientIDsSequence] ?? { vr: 'SQ' })) {
+    stringValues(item[K.PatientID]).forEach(add);
+  }
+  for (const date of stringValues(dataset[K.PatientBirthDate])) dateForms(date).forEach(add);
+  return [...found];
+}
