@@ -1,0 +1,108 @@
+/** Contact rules: phone and fax numbers, e-mail addresses, URLs, IPv4 and IPv6 addresses. */
+import type { PhiSpan } from '../types.js';
+import { digitCount, rx, runPatternRules } from './pattern-rules.js';
+import type { PatternRule } from './pattern-rules.js';
+
+/** True for a syntactically valid IPv6 address (without an embedded IPv4 part). */
+export function isIpv6(value: string): boolean {
+  const halves = value.split('::');
+  if (halves.length > 2) return false;
+  const hex = /^[0-9A-Fa-f]{1,4}$/;
+  const groups = (part: string | undefined): string[] | undefined => {
+    if (part === undefined || part === '') return [];
+    const g = part.split(':');
+    return g.every((x) => hex.test(x)) ? g : undefined;
+  };
+  if (halves.length === 2) {
+    const left = groups(halves[0]);
+    const right = groups(halves[1]);
+    if (!left || !right) return false;
+    const n = left.length + right.length;
+    return n >= 1 && n <= 7;
+  }
+  const all = groups(value);
+  return all !== undefined && all.length === 8;
+}
+
+const TRAILING_PUNCTUATION = /[.,;:!?'")\]}>]+$/;
+
+const RULES: readonly PatternRule[] = [
+  {
+    id: 'phone/label',
+    type: 'phone',
+    re: rx(
+      '(?<!\\p{L})(tel(?:ephone|efax)?|phone|ph|cell(?:ular)?|mobile|mob|pager|beeper|fax|facsimile|' +
+        'telefon|t[eé]l[eé]phone|t[eé]l)(?:\\s?(?:no\\.?|nr\\.?|number|#))?(?!\\p{L})\\.?\\s{0,3}[:#=]?\\s{0,3}' +
+        '(\\+?[\\d(][ \\d().\\/-]{5,22}\\d)(?!\\p{N})',
+      true,
+    ),
+    confidence: 0.95,
+    group: 2,
+    check: (m) => {
+      const digits = digitCount(m[2] ?? '');
+      if (digits < 7 || digits > 15) return false;
+      return /fax|facsimile/i.test(m[1] ?? '') ? { type: 'fax' } : true;
+    },
+  },
+  {
+    // North American numbers: (555) 123-4567, 555-123-4567, 555.123.4567, +1 555 123 4567 x12.
+    id: 'phone/nanp',
+    type: 'phone',
+    re: rx(
+      '(?<![\\p{N}\\p{L}+]|\\p{N}[-.])(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}' +
+        '(?: ?(?:x|ext\\.?|extension) ?\\d{1,5})?(?!\\p{N}|[-.]\\p{N})',
+      true,
+    ),
+    confidence: 0.8,
+  },
+  {
+    // International numbers starting with +: +44 20 7946 0958, +49 (0)89 123456.
+    id: 'phone/international',
+    type: 'phone',
+    re: rx('(?<![\\p{N}\\p{L}+])\\+[ \\d().-]{7,24}\\d(?!\\p{N})'),
+    confidence: 0.85,
+    check: (m) => {
+      const digits = digitCount(m[0]);
+      return digits >= 8 && digits <= 15 && !/[ ().-]{3}/.test(m[0]);
+    },
+  },
+  {
+    id: 'email/pattern',
+    type: 'email',
+    re: rx(
+      '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}(?![\\p{L}\\p{N}-])',
+    ),
+    confidence: 0.95,
+  },
+  {
+    id: 'url/pattern',
+    type: 'url',
+    re: rx('(?<![\\p{L}\\p{N}])(?:(?:https?|ftps?|sftp|file|dicomweb):\\/\\/|www\\.)[^\\s<>"`]+', true),
+    confidence: 0.9,
+    check: (m) => {
+      const trimmed = m[0].replace(TRAILING_PUNCTUATION, '');
+      return trimmed.length > 4 ? { end: m.index + trimmed.length } : false;
+    },
+  },
+  {
+    id: 'ip/v4',
+    type: 'ip',
+    re: rx(
+      '(?<![\\p{N}.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\.?\\p{N})',
+    ),
+    confidence: 0.85,
+  },
+  {
+    id: 'ip/v6',
+    type: 'ip',
+    re: rx('(?<![\\p{L}\\p{N}:.])(?:[0-9A-Fa-f]{1,4})?(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\p{L}\\p{N}:])'),
+    confidence: 0.85,
+    check: (m) => isIpv6(m[0]),
+  },
+];
+
+/** Finds phone and fax numbers, e-mail addresses, URLs and IP addresses in `text`. */
+export function findContacts(text: string, out: PhiSpan[] = []): PhiSpan[] {
+  runPatternRules(RULES, text, out);
+  return out;
+}
