@@ -15,12 +15,20 @@ function ownedCopy(data: Uint8Array): Uint8Array {
   return whole && !(data.buffer instanceof SharedArrayBuffer) && data.byteLength > 4096 ? data : data.slice();
 }
 
+// Libraries print values in warnings (dcmjs does): nothing a handler or its dependencies write to the
+// console may reach the logs, so the console of a worker is mute.
+for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'] as const) {
+  console[method] = () => undefined;
+}
+
 const init = workerData as WorkerInit;
 const ready = (async () => {
   const handlers = await loadHandlers(init.handlerModules);
   const ctx = createDeidContext({ policy: init.policy, key: init.key });
   return { handlers, ctx };
 })();
+// A failed start is reported on each job (below), never as an unhandled rejection that kills the worker.
+ready.catch(() => undefined);
 
 parentPort?.on('message', (job: WorkerJob) => {
   void (async () => {

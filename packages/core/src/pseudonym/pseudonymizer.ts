@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { Pseudonymizer } from '../types.js';
 import type { DateShiftRange } from '../policy/types.js';
 import { ConfigurationError, ErrorCodes } from '../errors.js';
@@ -29,9 +29,7 @@ export function createPseudonymizer(key: Uint8Array, options: PseudonymizerOptio
   }
   const range = options.dateShiftDays ?? DEFAULT_DATE_SHIFT_DAYS;
   validateRange(range);
-  const keyCopy = Buffer.from(key);
-  const mac = (namespace: string, value: string): Buffer =>
-    createHmac('sha256', keyCopy).update(namespace).update('\0').update(value, 'utf8').digest();
+  const mac = keyedMac(key);
 
   return {
     id(namespace, value, length = 12) {
@@ -62,6 +60,21 @@ export function createPseudonymizer(key: Uint8Array, options: PseudonymizerOptio
     hash(namespace, value, hexLength = 64) {
       return mac(`hash:${namespace}`, value).toString('hex').slice(0, hexLength);
     },
+  };
+}
+
+/**
+ * HMAC-SHA-256(key, namespace NUL value), computed from precomputed inner and outer hash states (the
+ * standard HMAC construction, about twice as fast as a new `createHmac` per value).
+ */
+function keyedMac(key: Uint8Array): (namespace: string, value: string) => Buffer {
+  const block = Buffer.alloc(64);
+  Buffer.from(key.length > 64 ? createHash('sha256').update(key).digest() : key).copy(block);
+  const inner: Hash = createHash('sha256').update(block.map((b) => b ^ 0x36));
+  const outer: Hash = createHash('sha256').update(block.map((b) => b ^ 0x5c));
+  return (namespace, value) => {
+    const digest = inner.copy().update(namespace).update('\0').update(value, 'utf8').digest();
+    return outer.copy().update(digest).digest();
   };
 }
 
