@@ -7,7 +7,15 @@ import prettier from 'eslint-config-prettier';
 
 export default [
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', '**/generated/**', '.nx/**', 'coverage/**', 'deidentified*/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'docs/api/**',
+      '**/generated/**',
+      '.nx/**',
+      'coverage/**',
+      'deidentified*/**',
+    ],
   },
   ...tseslint.configs.recommended,
   prettier,
@@ -35,11 +43,16 @@ export default [
   },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
   },
 ];

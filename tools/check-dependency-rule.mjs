@@ -11,7 +11,12 @@ const file = join(mkdtempSync(join(tmpdir(), 'nx-graph-')), 'graph.json');
 execFileSync('npx', ['nx', 'graph', `--file=${file}`], { stdio: ['ignore', 'ignore', 'inherit'] });
 const { graph } = JSON.parse(readFileSync(file, 'utf8'));
 const tagOf = (name) => (graph.nodes[name]?.data?.tags ?? []).find((t) => t.startsWith('type:'));
-const allowed = { 'type:core': [], 'type:format': ['type:core'], 'type:port': ['type:core'], 'type:feature': ['type:core'] };
+const allowed = {
+  'type:core': [],
+  'type:format': ['type:core'],
+  'type:port': ['type:core'],
+  'type:feature': ['type:core'],
+};
 const problems = [];
 for (const [source, deps] of Object.entries(graph.dependencies)) {
   const tag = tagOf(source);
@@ -23,7 +28,8 @@ for (const [source, deps] of Object.entries(graph.dependencies)) {
   if (!rule) continue; // apps and the meta-package may depend on anything
   for (const dep of deps) {
     if (!graph.nodes[dep.target]) continue; // npm packages
-    if (!rule.includes(tagOf(dep.target))) problems.push(`${source} (${tag}) must not depend on ${dep.target} (${tagOf(dep.target)})`);
+    if (!rule.includes(tagOf(dep.target)))
+      problems.push(`${source} (${tag}) must not depend on ${dep.target} (${tagOf(dep.target)})`);
   }
 }
 if (problems.length) {

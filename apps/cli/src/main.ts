@@ -2,13 +2,19 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { CORE_VERSION, EXIT_CODES, MedImageCleanerError, exitCodeFor } from '@medimagecleaner/core';
 import { deidentifyCommand } from './commands/deidentify.js';
 import { keyGenerateCommand } from './commands/key.js';
-import { profilesInitCommand, profilesListCommand, profilesSaveCommand, profilesShowCommand } from './commands/profiles.js';
+import {
+  profilesInitCommand,
+  profilesListCommand,
+  profilesSaveCommand,
+  profilesShowCommand,
+} from './commands/profiles.js';
 import { verifyCommand } from './commands/verify.js';
 import { processIo, type CliIo } from './io.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('must be a whole number from 1 to 256');
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new InvalidArgumentError('must be a whole number from 1 to 256');
   return n;
 }
 
@@ -22,12 +28,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('deidentify')
-    .description('de-identify files, folders (recursively), glob patterns or @list files into an output folder')
+    .description(
+      'de-identify files, folders (recursively), glob patterns or @list files into an output folder',
+    )
     .argument('<inputs...>', 'files, folders, glob patterns, or @file listing one input per line')
     .requiredOption('-o, --output <dir>', 'output folder (must not be inside an input folder)')
     .option('-p, --profile <name>', 'built-in or saved profile (see `profiles list`); default: basic')
     .option('-c, --config <file>', 'policy file (JSON or YAML), may extend a profile')
-    .option('-k, --key-file <file>', 'project key file (else $MEDIMAGECLEANER_KEY, else ./medimagecleaner.key, generated if absent)')
+    .option(
+      '-k, --key-file <file>',
+      'project key file (else $MEDIMAGECLEANER_KEY, else ./medimagecleaner.key, generated if absent)',
+    )
     .option('-j, --concurrency <n>', 'worker threads (default: number of cores)', positiveInt)
     .option('--resume', 'continue an interrupted run in the same output folder')
     .option('--overwrite', 'replace a previous run in the output folder')
@@ -105,7 +116,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return exitCodeFor(error.code);
     }
     // Unknown errors may quote data (libraries print values): show only their kind.
-    io.stderr.write(`medimagecleaner: internal error (${error instanceof Error ? error.name : typeof error})\n`);
+    io.stderr.write(
+      `medimagecleaner: internal error (${error instanceof Error ? error.name : typeof error})\n`,
+    );
     if (io.env['MEDIMAGECLEANER_DEBUG'] && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
     return EXIT_CODES.INTERNAL;
   }

@@ -1,4 +1,12 @@
-import { DEFAULT_PROFILE, defaultProfilesDir, loadPolicy, ConfigurationError, ErrorCodes, type FormatHandler, type ResolvedPolicy } from '@medimagecleaner/core';
+import {
+  DEFAULT_PROFILE,
+  defaultProfilesDir,
+  loadPolicy,
+  ConfigurationError,
+  ErrorCodes,
+  type FormatHandler,
+  type ResolvedPolicy,
+} from '@medimagecleaner/core';
 import type { CliIo } from './io.js';
 
 /** Resolves `--profile` / `--config` into one validated policy. */
@@ -8,7 +16,10 @@ export function policyFromOptions(
   io: CliIo,
 ): ResolvedPolicy {
   if (opts.profile && opts.config) {
-    throw new ConfigurationError(ErrorCodes.USAGE, 'give either --profile or --config (a config file can extend a profile)');
+    throw new ConfigurationError(
+      ErrorCodes.USAGE,
+      'give either --profile or --config (a config file can extend a profile)',
+    );
   }
   return loadPolicy(opts.config ?? opts.profile ?? DEFAULT_PROFILE, {
     handlers,

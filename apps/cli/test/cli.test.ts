@@ -64,7 +64,10 @@ describe('medimagecleaner deidentify on the bundled samples', () => {
     const out = join(dir, 'out');
     const reportFile = join(dir, 'report.json');
     const c = capture(dir);
-    const code = await main(['deidentify', SAMPLES, '-o', out, '--key-file', keyFile, '--report', reportFile, '-j', '2'], c.io);
+    const code = await main(
+      ['deidentify', SAMPLES, '-o', out, '--key-file', keyFile, '--report', reportFile, '-j', '2'],
+      c.io,
+    );
     expect(c.err()).not.toContain('internal error');
     expect(code).toBe(0);
 
@@ -81,7 +84,9 @@ describe('medimagecleaner deidentify on the bundled samples', () => {
       ...outputs.map((f) => relative(out, f)),
       ...(await Promise.all(outputs.map((f) => readFile(f, 'latin1')))),
     ].map((s) => s.toLowerCase());
-    const utf8Outputs = (await Promise.all(outputs.map((f) => readFile(f, 'utf8')))).map((s) => s.toLowerCase());
+    const utf8Outputs = (await Promise.all(outputs.map((f) => readFile(f, 'utf8')))).map((s) =>
+      s.toLowerCase(),
+    );
     for (const phi of answer.phi) {
       const needle = phi.toLowerCase();
       for (const hay of [...haystacks, ...utf8Outputs]) expect(hay.includes(needle) ? phi : null).toBeNull();
@@ -118,7 +123,12 @@ describe('medimagecleaner deidentify on the bundled samples', () => {
     const { dir, keyFile } = await workspace();
     for (const name of ['a', 'b']) {
       const c = capture(dir);
-      expect(await main(['deidentify', SAMPLES, '-o', join(dir, name), '--key-file', keyFile, '--no-progress'], c.io)).toBe(0);
+      expect(
+        await main(
+          ['deidentify', SAMPLES, '-o', join(dir, name), '--key-file', keyFile, '--no-progress'],
+          c.io,
+        ),
+      ).toBe(0);
     }
     const a = (await files(join(dir, 'a'))).filter((f) => f.endsWith('.dcm'));
     const b = (await files(join(dir, 'b'))).filter((f) => f.endsWith('.dcm'));
@@ -138,7 +148,10 @@ describe('medimagecleaner error handling and exit codes', () => {
     await writeFile(join(input, 'empty.dcm'), Buffer.alloc(0));
     await writeFile(join(input, 'truncated.dcm'), bytes.subarray(0, 400));
     const c = capture(dir);
-    const code = await main(['deidentify', input, '-o', join(dir, 'out'), '--key-file', keyFile, '--json'], c.io);
+    const code = await main(
+      ['deidentify', input, '-o', join(dir, 'out'), '--key-file', keyFile, '--json'],
+      c.io,
+    );
     expect(code).toBe(1);
     const report = JSON.parse(c.out());
     const codes = report.quarantine.map((q: { code: string }) => q.code).sort();
@@ -168,7 +181,12 @@ describe('medimagecleaner error handling and exit codes', () => {
     const bad = join(dir, 'bad.yaml');
     await writeFile(bad, 'name: bad\noptions:\n  retainEverything: true\n');
     const c = capture(dir);
-    expect(await main(['deidentify', SAMPLES, '-o', join(dir, 'o4'), '--key-file', keyFile, '--config', bad], c.io)).toBe(2);
+    expect(
+      await main(
+        ['deidentify', SAMPLES, '-o', join(dir, 'o4'), '--key-file', keyFile, '--config', bad],
+        c.io,
+      ),
+    ).toBe(2);
     expect(c.err()).toContain("unknown key 'retainEverything'");
   });
 

@@ -96,7 +96,8 @@ export interface SerializedError {
 /** A file's content could not be understood: unsupported, empty, truncated or corrupt. */
 export class InputFormatError extends MedImageCleanerError {
   constructor(
-    code: typeof ErrorCodes.UNSUPPORTED_FORMAT | typeof ErrorCodes.EMPTY_FILE | typeof ErrorCodes.PARSE_FAILED,
+    code:
+      typeof ErrorCodes.UNSUPPORTED_FORMAT | typeof ErrorCodes.EMPTY_FILE | typeof ErrorCodes.PARSE_FAILED,
     reason: string,
     options?: MedImageCleanerErrorOptions,
   ) {
@@ -120,7 +121,8 @@ export class InputAccessError extends MedImageCleanerError {
 /** A policy could not be loaded or resolved. */
 export class PolicyError extends MedImageCleanerError {
   constructor(
-    code: typeof ErrorCodes.POLICY_INVALID | typeof ErrorCodes.POLICY_NOT_FOUND | typeof ErrorCodes.POLICY_CYCLE,
+    code:
+      typeof ErrorCodes.POLICY_INVALID | typeof ErrorCodes.POLICY_NOT_FOUND | typeof ErrorCodes.POLICY_CYCLE,
     reason: string,
     options?: MedImageCleanerErrorOptions,
   ) {

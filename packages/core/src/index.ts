@@ -47,10 +47,27 @@ export * from './text/index.js';
 
 export { createMemoryInputItem, createFileInputItem } from './pipeline/input-item.js';
 export { createDeidContext, NULL_AUDIT_SINK, type CreateDeidContextOptions } from './pipeline/context.js';
-export { processItem, SNIFF_BYTES, type ItemResult, type ReleasedItem, type QuarantinedItem } from './pipeline/process-item.js';
+export {
+  processItem,
+  SNIFF_BYTES,
+  type ItemResult,
+  type ReleasedItem,
+  type QuarantinedItem,
+} from './pipeline/process-item.js';
 export { loadHandlers } from './pipeline/load-handlers.js';
-export { discoverInputs, assertOutputOutsideInputs, type DiscoveredFile, type DiscoveryResult } from './pipeline/discover.js';
-export { readJournal, JournalWriter, type JournalEntry, type JournalHeader, type JournalState } from './pipeline/journal.js';
+export {
+  discoverInputs,
+  assertOutputOutsideInputs,
+  type DiscoveredFile,
+  type DiscoveryResult,
+} from './pipeline/discover.js';
+export {
+  readJournal,
+  JournalWriter,
+  type JournalEntry,
+  type JournalHeader,
+  type JournalState,
+} from './pipeline/journal.js';
 export { writeFileAtomic } from './pipeline/atomic-write.js';
 export {
   runDeidentification,
@@ -59,5 +76,10 @@ export {
   type RunOptions,
   type ProgressEvent,
 } from './pipeline/run.js';
-export { formatReportSummary, type RunReport, type StatusCounts, type QuarantineRecord } from './pipeline/report.js';
+export {
+  formatReportSummary,
+  type RunReport,
+  type StatusCounts,
+  type QuarantineRecord,
+} from './pipeline/report.js';
 export { exitCodeFor, EXIT_CODES } from './exit-codes.js';

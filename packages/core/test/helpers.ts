@@ -26,7 +26,13 @@ export async function treeHashes(dir: string, skip?: string): Promise<Map<string
       const rel = relative(dir, full);
       if (skip && rel.startsWith(skip)) continue;
       if (e.isDirectory()) await walk(full);
-      else out.set(rel, createHash('sha256').update(await readFile(full)).digest('hex'));
+      else
+        out.set(
+          rel,
+          createHash('sha256')
+            .update(await readFile(full))
+            .digest('hex'),
+        );
     }
   };
   await walk(dir);

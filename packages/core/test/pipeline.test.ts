@@ -12,7 +12,7 @@ import {
   resolvePolicyDocument,
   runDeidentification,
   type RunOptions,
-} from '@medimagecleaner/core';
+} from '../src/index.js';
 import { TEST_KEY, tempDir, treeHashes, treeText, writeToy } from './helpers.js';
 
 const TOY = new URL('./fixtures/toy-handler.mjs', import.meta.url).href;
@@ -47,7 +47,8 @@ describe('runDeidentification', () => {
     expect(report.counts).toMatchObject({ discovered: 2, released: 2, quarantined: 0 });
     expect(await treeHashes(join(root, 'in'))).toEqual(before);
     const text = await treeText(out);
-    for (const phi of ['John Smith', 'MRN777', 'SMITH_JOHN', 'a.toy', 'b.toy']) expect(text).not.toContain(phi);
+    for (const phi of ['John Smith', 'MRN777', 'SMITH_JOHN', 'a.toy', 'b.toy'])
+      expect(text).not.toContain(phi);
     expect(text).toContain('keep=CT');
     expect(text).toContain('keep=MR');
     expect(JSON.stringify(report)).not.toContain('MRN777');
@@ -64,7 +65,12 @@ describe('runDeidentification', () => {
     await writeFile(join(input, 'zq-junk.bin'), Buffer.from([0xde, 0xad, 0xbe, 0xef, 1, 2, 3]));
     await writeFile(join(input, 'zq-empty.toy'), '');
     await writeFile(join(input, 'zq-truncated.toy'), 'TOY1\nname=Bob Stone\nid=ID2\nins');
-    await writeToy(join(input, 'leaky.toy'), { name: 'Cy Twombly', id: 'ID3', leak: 'Cy Twombly', instance: '3' });
+    await writeToy(join(input, 'leaky.toy'), {
+      name: 'Cy Twombly',
+      id: 'ID3',
+      leak: 'Cy Twombly',
+      instance: '3',
+    });
     execFileSync('mkfifo', [join(input, 'pipe.toy')]);
     await symlink(join(input, 'missing-target'), join(input, 'dangling.toy'));
     await mkdir(join(input, 'sub'));
@@ -116,22 +122,31 @@ describe('runDeidentification', () => {
     const foreign = join(root, 'foreign');
     await mkdir(foreign);
     await writeFile(join(foreign, 'keep-me.txt'), 'user data');
-    expect((await rejection(runDeidentification(options([join(root, 'in')], foreign)))).code).toBe(ErrorCodes.OUTPUT_NOT_EMPTY);
-    expect((await rejection(runDeidentification(options([join(root, 'in')], foreign, { overwrite: true })))).code).toBe(
+    expect((await rejection(runDeidentification(options([join(root, 'in')], foreign)))).code).toBe(
       ErrorCodes.OUTPUT_NOT_EMPTY,
     );
+    expect(
+      (await rejection(runDeidentification(options([join(root, 'in')], foreign, { overwrite: true })))).code,
+    ).toBe(ErrorCodes.OUTPUT_NOT_EMPTY);
     expect(await readFile(join(foreign, 'keep-me.txt'), 'utf8')).toBe('user data');
 
     const out = join(root, 'out');
     await runDeidentification(options([join(root, 'in')], out));
-    expect((await rejection(runDeidentification(options([join(root, 'in')], out)))).code).toBe(ErrorCodes.OUTPUT_NOT_EMPTY);
+    expect((await rejection(runDeidentification(options([join(root, 'in')], out)))).code).toBe(
+      ErrorCodes.OUTPUT_NOT_EMPTY,
+    );
     const again = await runDeidentification(options([join(root, 'in')], out, { overwrite: true }));
     expect(again.counts.released).toBe(1);
     const resumed = await runDeidentification(options([join(root, 'in')], out, { resume: true }));
     expect(resumed.counts).toMatchObject({ resumed: 1, released: 0 });
     const otherKey = new Uint8Array(32).fill(7);
     const mismatch = await rejection(
-      runDeidentification(options([join(root, 'in')], out, { resume: true, key: { key: otherKey, source: 'file', fingerprint: keyFingerprint(otherKey) } })),
+      runDeidentification(
+        options([join(root, 'in')], out, {
+          resume: true,
+          key: { key: otherKey, source: 'file', fingerprint: keyFingerprint(otherKey) },
+        }),
+      ),
     );
     expect(mismatch.code).toBe(ErrorCodes.JOURNAL_INVALID);
   });
@@ -141,7 +156,9 @@ describe('runDeidentification', () => {
     await writeToy(join(root, 'in', 'a.toy'), { name: 'A B', id: 'X1', instance: 'same', keep: '1' });
     await writeToy(join(root, 'in', 'b.toy'), { name: 'A B', id: 'X1', instance: 'same', keep: '1' });
     await writeToy(join(root, 'in', 'c.toy'), { name: 'A B', id: 'X1', instance: 'same', keep: '2' });
-    const report = await runDeidentification(options([join(root, 'in')], join(root, 'out'), { concurrency: 1 }));
+    const report = await runDeidentification(
+      options([join(root, 'in')], join(root, 'out'), { concurrency: 1 }),
+    );
     expect(report.counts).toMatchObject({ released: 1, duplicate: 1, quarantined: 1 });
     expect(report.quarantine[0]!.code).toBe(ErrorCodes.OUTPUT_COLLISION);
   });
@@ -149,7 +166,9 @@ describe('runDeidentification', () => {
   it('writes nothing in a dry run', async () => {
     const root = await tempDir();
     await writeToy(join(root, 'in', 'a.toy'), { name: 'A B', id: 'X1' });
-    const report = await runDeidentification(options([join(root, 'in')], join(root, 'out'), { dryRun: true }));
+    const report = await runDeidentification(
+      options([join(root, 'in')], join(root, 'out'), { dryRun: true }),
+    );
     expect(report.counts.released).toBe(1);
     expect(existsSync(join(root, 'out'))).toBe(false);
   });
@@ -171,14 +190,27 @@ describe('runDeidentification', () => {
     const root = await tempDir();
     const input = join(root, 'in');
     for (let i = 0; i < 40; i++) {
-      await writeToy(join(input, `p${i % 4}`, `f${i}.toy`), { name: `Person ${i % 4}`, id: `PID${i % 4}`, instance: `${i}`, keep: `v${i}` });
+      await writeToy(join(input, `p${i % 4}`, `f${i}.toy`), {
+        name: `Person ${i % 4}`,
+        id: `PID${i % 4}`,
+        instance: `${i}`,
+        keep: `v${i}`,
+      });
     }
     const runner = new URL('./fixtures/run-batch.mjs', import.meta.url).pathname;
     const args = (outDir: string, resume = false): string =>
-      JSON.stringify({ inputs: [input], outDir, keyHex: Buffer.from(TEST_KEY).toString('hex'), resume, concurrency: 2 });
+      JSON.stringify({
+        inputs: [input],
+        outDir,
+        keyHex: Buffer.from(TEST_KEY).toString('hex'),
+        resume,
+        concurrency: 2,
+      });
 
     const reference = join(root, 'reference');
-    const referenceRun = spawnSync(process.execPath, [runner, args(reference)], { env: { ...process.env, NODE_OPTIONS: '' } });
+    const referenceRun = spawnSync(process.execPath, [runner, args(reference)], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     expect(referenceRun.status).toBe(0);
     // the handler prints names to the console; none of it may reach the process's output
     const logs = `${referenceRun.stdout.toString()}${referenceRun.stderr.toString()}`;
@@ -205,14 +237,20 @@ describe('runDeidentification', () => {
     expect(partial!.entries.size).toBeLessThan(40);
 
     const resumed = JSON.parse(
-      execFileSync(process.execPath, [runner, args(out, true)], { env: { ...process.env, NODE_OPTIONS: '' } }).toString(),
+      execFileSync(process.execPath, [runner, args(out, true)], {
+        env: { ...process.env, NODE_OPTIONS: '' },
+      }).toString(),
     );
     expect(resumed.resumed + resumed.released).toBe(40);
     expect(resumed.resumed).toBe(partial!.entries.size);
 
     const finalJournal = await readJournal(journalPath);
     expect(finalJournal!.entries.size).toBe(40);
-    const lines = (await readFile(journalPath, 'utf8')).trim().split('\n').slice(1).map((l) => JSON.parse(l).id);
+    const lines = (await readFile(journalPath, 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => JSON.parse(l).id);
     expect(new Set(lines).size).toBe(lines.length); // no item journaled twice
 
     const skipState = '.medimagecleaner';
@@ -227,7 +265,9 @@ describe('runDeidentification', () => {
     const root = await tempDir();
     await writeToy(join(root, 'in', 'a.toy'), { name: 'A B', id: 'X1' });
     const report = await runDeidentification(
-      options([join(root, 'in')], join(root, 'out'), { handlerModules: ['@medimagecleaner/no-such-package'] }),
+      options([join(root, 'in')], join(root, 'out'), {
+        handlerModules: ['@medimagecleaner/no-such-package'],
+      }),
     );
     expect(report.counts.quarantined).toBe(1);
     expect(report.quarantine[0]!.code).toBe(ErrorCodes.USAGE);

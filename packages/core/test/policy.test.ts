@@ -11,7 +11,7 @@ import {
   resolvePolicyDocument,
   saveProfile,
   type FormatHandler,
-} from '@medimagecleaner/core';
+} from '../src/index.js';
 import { tempDir } from './helpers.js';
 
 const fakeSchemaHandler = {
@@ -47,47 +47,88 @@ describe('policy', () => {
     [{ name: 'x', options: { retainUIDs: 'yes' } }, 'must be boolean'],
     [{ name: 'x', extends: 'no-such-profile' }, 'no built-in profile'],
     [{ name: 'x', pseudonyms: { dateShiftDays: { min: 5, max: 1 } } }, 'min <= max'],
-    [{ name: 'x', options: { retainLongitudinalFullDates: true, retainLongitudinalModifiedDates: true } }, 'exclude each other'],
+    [
+      { name: 'x', options: { retainLongitudinalFullDates: true, retainLongitudinalModifiedDates: true } },
+      'exclude each other',
+    ],
     [{ description: 'no name' }, "must have required property 'name'"],
   ])('rejects an invalid document %j', (doc, message) => {
-    expect(() => resolvePolicyDocument(doc)).toThrow(expect.objectContaining({ message: expect.stringContaining(message) }));
+    expect(() => resolvePolicyDocument(doc)).toThrow(
+      expect.objectContaining({ message: expect.stringContaining(message) }),
+    );
   });
 
   it('validates format sections with the handler schema, and refuses formats nobody handles', () => {
     const handlers = [fakeSchemaHandler];
-    expect(resolvePolicyDocument({ name: 'x', formats: { dicom: { burnedInAnnotation: 'accept' } } }, { handlers }).formats).toEqual({
+    expect(
+      resolvePolicyDocument({ name: 'x', formats: { dicom: { burnedInAnnotation: 'accept' } } }, { handlers })
+        .formats,
+    ).toEqual({
       dicom: { burnedInAnnotation: 'accept' },
     });
-    expect(() => resolvePolicyDocument({ name: 'x', formats: { dicom: { burnedInAnnotation: 'sometimes' } } }, { handlers })).toThrow(
-      expect.objectContaining({ code: ErrorCodes.POLICY_INVALID, message: expect.stringContaining('must be one of') }),
+    expect(() =>
+      resolvePolicyDocument(
+        { name: 'x', formats: { dicom: { burnedInAnnotation: 'sometimes' } } },
+        { handlers },
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: ErrorCodes.POLICY_INVALID,
+        message: expect.stringContaining('must be one of'),
+      }),
     );
-    expect(() => resolvePolicyDocument({ name: 'x', formats: { dicom: { typo: 1 } } }, { handlers })).toThrow(/unknown key 'typo'/);
-    expect(() => resolvePolicyDocument({ name: 'x', formats: { tiff: {} } }, { handlers })).toThrow(/no handler for format 'tiff'/);
+    expect(() => resolvePolicyDocument({ name: 'x', formats: { dicom: { typo: 1 } } }, { handlers })).toThrow(
+      /unknown key 'typo'/,
+    );
+    expect(() => resolvePolicyDocument({ name: 'x', formats: { tiff: {} } }, { handlers })).toThrow(
+      /no handler for format 'tiff'/,
+    );
   });
 
   it('loads YAML and JSON files, layers extends (later wins) and detects cycles', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'base.yaml'), 'name: base\nextends: longitudinal\noptions:\n  retainDeviceIdentity: true\n');
+    await writeFile(
+      join(dir, 'base.yaml'),
+      'name: base\nextends: longitudinal\noptions:\n  retainDeviceIdentity: true\n',
+    );
     await writeFile(
       join(dir, 'site.json'),
-      JSON.stringify({ name: 'site', extends: './base.yaml', options: { retainDeviceIdentity: false, cleanDescriptors: true } }),
+      JSON.stringify({
+        name: 'site',
+        extends: './base.yaml',
+        options: { retainDeviceIdentity: false, cleanDescriptors: true },
+      }),
     );
     const policy = loadPolicy(join(dir, 'site.json'));
     expect(policy.chain).toEqual(['basic', 'longitudinal', 'base', 'site']);
-    expect(policy.options).toMatchObject({ retainLongitudinalModifiedDates: true, retainDeviceIdentity: false, cleanDescriptors: true });
+    expect(policy.options).toMatchObject({
+      retainLongitudinalModifiedDates: true,
+      retainDeviceIdentity: false,
+      cleanDescriptors: true,
+    });
 
     await writeFile(join(dir, 'a.yaml'), 'name: a\nextends: ./b.yaml\n');
     await writeFile(join(dir, 'b.yaml'), 'name: b\nextends: ./a.yaml\n');
-    expect(() => loadPolicy(join(dir, 'a.yaml'))).toThrow(expect.objectContaining({ code: ErrorCodes.POLICY_CYCLE }));
+    expect(() => loadPolicy(join(dir, 'a.yaml'))).toThrow(
+      expect.objectContaining({ code: ErrorCodes.POLICY_CYCLE }),
+    );
 
     await writeFile(join(dir, 'bad.yaml'), 'name: x\nname: y\n');
-    expect(() => loadPolicy(join(dir, 'bad.yaml'))).toThrow(expect.objectContaining({ code: ErrorCodes.POLICY_INVALID }));
-    expect(() => loadPolicy(join(dir, 'missing.yaml'))).toThrow(expect.objectContaining({ code: ErrorCodes.POLICY_NOT_FOUND }));
+    expect(() => loadPolicy(join(dir, 'bad.yaml'))).toThrow(
+      expect.objectContaining({ code: ErrorCodes.POLICY_INVALID }),
+    );
+    expect(() => loadPolicy(join(dir, 'missing.yaml'))).toThrow(
+      expect.objectContaining({ code: ErrorCodes.POLICY_NOT_FOUND }),
+    );
   });
 
   it('saves, lists and loads named profiles, refusing built-in names', async () => {
     const dir = await tempDir();
-    const path = saveProfile(dir, 'hospital', { name: 'hospital', extends: 'research', options: { retainUIDs: true } });
+    const path = saveProfile(dir, 'hospital', {
+      name: 'hospital',
+      extends: 'research',
+      options: { retainUIDs: true },
+    });
     expect(readFileSync(path, 'utf8')).toContain('retainUIDs: true');
     expect(listProfiles(dir).map((p) => `${p.kind}:${p.name}`)).toEqual([
       'builtin:basic',

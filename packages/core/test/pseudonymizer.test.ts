@@ -2,7 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { stat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createPseudonymizer, ErrorCodes, loadKey, parseKey, writeNewKeyFile, KEY_ENV_VAR, MedImageCleanerError } from '@medimagecleaner/core';
+import {
+  createPseudonymizer,
+  ErrorCodes,
+  loadKey,
+  parseKey,
+  writeNewKeyFile,
+  KEY_ENV_VAR,
+  MedImageCleanerError,
+} from '../src/index.js';
 import { TEST_KEY, tempDir } from './helpers.js';
 
 const UID_PATTERN = /^2\.25\.(0|[1-9][0-9]*)$/;
@@ -58,16 +66,26 @@ describe('createPseudonymizer', () => {
 
   it('gives the same pseudonyms in two separate processes', () => {
     const script = `
-      import { createPseudonymizer } from '@medimagecleaner/core';
+      import { createPseudonymizer } from '../src/index.js';
       const p = createPseudonymizer(Buffer.from(process.argv[1], 'hex'));
       console.log(JSON.stringify([p.uid('1.2.3.4'), p.id('patient-id', 'MRN1'), p.name('MRN1'), p.dateOffsetDays('MRN1'), p.hash('x', 'y')]));`;
     const run = (): string =>
-      execFileSync(process.execPath, ['--input-type=module', '-e', script, Buffer.from(TEST_KEY).toString('hex')], {
-        env: { ...process.env, NODE_OPTIONS: '' },
-      }).toString();
+      execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', script, Buffer.from(TEST_KEY).toString('hex')],
+        {
+          env: { ...process.env, NODE_OPTIONS: '' },
+        },
+      ).toString();
     const first = run();
     expect(run()).toBe(first);
-    expect(JSON.parse(first)).toEqual([p.uid('1.2.3.4'), p.id('patient-id', 'MRN1'), p.name('MRN1'), p.dateOffsetDays('MRN1'), p.hash('x', 'y')]);
+    expect(JSON.parse(first)).toEqual([
+      p.uid('1.2.3.4'),
+      p.id('patient-id', 'MRN1'),
+      p.name('MRN1'),
+      p.dateOffsetDays('MRN1'),
+      p.hash('x', 'y'),
+    ]);
   });
 
   it('refuses short keys', () => {
@@ -80,7 +98,9 @@ describe('project keys', () => {
     expect(parseKey(Buffer.from(TEST_KEY).toString('hex'))).toEqual(Buffer.from(TEST_KEY));
     expect(parseKey(Buffer.from(TEST_KEY).toString('base64'))).toEqual(Buffer.from(TEST_KEY));
     expect(() => parseKey('abcd')).toThrow(expect.objectContaining({ code: ErrorCodes.KEY_INVALID }));
-    expect(() => parseKey('not a key at all!')).toThrow(expect.objectContaining({ code: ErrorCodes.KEY_INVALID }));
+    expect(() => parseKey('not a key at all!')).toThrow(
+      expect.objectContaining({ code: ErrorCodes.KEY_INVALID }),
+    );
   });
 
   it('generates a 0600 key file when none is given, reuses it, and never overwrites it', async () => {
@@ -103,6 +123,8 @@ describe('project keys', () => {
     expect(fromEnv.source).toBe('env');
     await expect(loadKey({ env: {} })).rejects.toMatchObject({ code: ErrorCodes.KEY_INVALID });
     const dir = await tempDir();
-    await expect(loadKey({ keyFile: join(dir, 'missing.key'), env: {} })).rejects.toMatchObject({ code: ErrorCodes.KEY_INVALID });
+    await expect(loadKey({ keyFile: join(dir, 'missing.key'), env: {} })).rejects.toMatchObject({
+      code: ErrorCodes.KEY_INVALID,
+    });
   });
 });

@@ -32,7 +32,11 @@ export interface DeidentifyOptions {
 }
 
 /** Runs `deidentify`; returns the exit code. */
-export async function deidentifyCommand(inputs: string[], opts: DeidentifyOptions, io: CliIo): Promise<number> {
+export async function deidentifyCommand(
+  inputs: string[],
+  opts: DeidentifyOptions,
+  io: CliIo,
+): Promise<number> {
   const handlers = await cliHandlers();
   const policy = policyFromOptions(opts, handlers, io);
   const key = await loadKey({

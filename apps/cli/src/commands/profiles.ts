@@ -20,19 +20,29 @@ import type { CliIo } from '../io.js';
 export async function profilesListCommand(opts: { json?: boolean }, io: CliIo): Promise<number> {
   const profiles = listProfiles(defaultProfilesDir(io.env));
   if (opts.json) io.stdout.write(`${JSON.stringify(profiles, null, 2)}\n`);
-  else for (const p of profiles) io.stdout.write(`${p.name.padEnd(16)} ${p.kind.padEnd(8)} ${p.description ?? ''}\n`);
+  else
+    for (const p of profiles)
+      io.stdout.write(`${p.name.padEnd(16)} ${p.kind.padEnd(8)} ${p.description ?? ''}\n`);
   return EXIT_CODES.OK;
 }
 
 /** `profiles show <name|file>`: the resolved policy with its hash. */
 export async function profilesShowCommand(ref: string, io: CliIo): Promise<number> {
-  const policy = loadPolicy(ref, { handlers: await cliHandlers(), profilesDir: defaultProfilesDir(io.env), cwd: io.cwd });
+  const policy = loadPolicy(ref, {
+    handlers: await cliHandlers(),
+    profilesDir: defaultProfilesDir(io.env),
+    cwd: io.cwd,
+  });
   io.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
   return EXIT_CODES.OK;
 }
 
 /** `profiles init <file>`: a commented starter policy that extends a profile. */
-export async function profilesInitCommand(file: string, opts: { extends: string; force?: boolean }, io: CliIo): Promise<number> {
+export async function profilesInitCommand(
+  file: string,
+  opts: { extends: string; force?: boolean },
+  io: CliIo,
+): Promise<number> {
   if (!BUILTIN_PROFILES[opts.extends]) {
     loadPolicy(opts.extends, { profilesDir: defaultProfilesDir(io.env), cwd: io.cwd }); // throws a clear error when unknown
   }
@@ -62,10 +72,18 @@ export async function profilesInitCommand(file: string, opts: { extends: string;
 }
 
 /** `profiles save <name> --config <file>`: validates and stores a policy under a name. */
-export async function profilesSaveCommand(name: string, opts: { config: string }, io: CliIo): Promise<number> {
+export async function profilesSaveCommand(
+  name: string,
+  opts: { config: string },
+  io: CliIo,
+): Promise<number> {
   const handlers = await cliHandlers();
   const source = readPolicyFile(resolve(io.cwd, opts.config));
-  loadPolicy(resolve(io.cwd, opts.config), { handlers, profilesDir: defaultProfilesDir(io.env), cwd: io.cwd }); // resolves extends too
+  loadPolicy(resolve(io.cwd, opts.config), {
+    handlers,
+    profilesDir: defaultProfilesDir(io.env),
+    cwd: io.cwd,
+  }); // resolves extends too
   const path = saveProfile(defaultProfilesDir(io.env), name, source.doc, handlers);
   io.stdout.write(`saved profile '${name}' to ${path}\n`);
   return EXIT_CODES.OK;

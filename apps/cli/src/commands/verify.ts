@@ -35,7 +35,10 @@ export async function verifyCommand(dir: string, opts: VerifyOptions, io: CliIo)
     cwd: io.cwd,
   });
   const identifiers = opts.identifiers
-    ? (await readFile(resolve(io.cwd, opts.identifiers), 'utf8')).split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+    ? (await readFile(resolve(io.cwd, opts.identifiers), 'utf8'))
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
     : [];
   const { files, errors } = await discoverInputs([dir], io.cwd);
   const root = resolve(io.cwd, dir);
@@ -47,20 +50,40 @@ export async function verifyCommand(dir: string, opts: VerifyOptions, io: CliIo)
     const bytes = new Uint8Array(await readFile(file.path));
     const handler = handlers.find((h) => h.sniff(bytes.subarray(0, SNIFF_BYTES)));
     if (!handler) {
-      results.push({ file: rel, findings: [{ rule: 'verify/unknown-format', severity: 'error', location: rel, message: 'no handler recognises this file' }] });
+      results.push({
+        file: rel,
+        findings: [
+          {
+            rule: 'verify/unknown-format',
+            severity: 'error',
+            location: rel,
+            message: 'no handler recognises this file',
+          },
+        ],
+      });
       continue;
     }
-    const findings = await handler.inspect(bytes, { policy, text, knownIdentifiers: identifiers, signal: new AbortController().signal });
+    const findings = await handler.inspect(bytes, {
+      policy,
+      text,
+      knownIdentifiers: identifiers,
+      signal: new AbortController().signal,
+    });
     results.push({ file: rel, format: handler.format, findings });
   }
   const failed = results.filter((r) => r.findings.some((f) => f.severity === 'error'));
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify({ files: results.length, failed: failed.length, results, inputErrors: errors.map((e) => e.toJSON()) }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ files: results.length, failed: failed.length, results, inputErrors: errors.map((e) => e.toJSON()) }, null, 2)}\n`,
+    );
   } else {
     for (const r of failed) {
-      for (const f of r.findings.filter((x) => x.severity === 'error')) io.stdout.write(`FAIL ${r.file} ${f.rule} ${f.location}: ${f.message}\n`);
+      for (const f of r.findings.filter((x) => x.severity === 'error'))
+        io.stdout.write(`FAIL ${r.file} ${f.rule} ${f.location}: ${f.message}\n`);
     }
-    io.stdout.write(`verified ${results.length} file(s): ${results.length - failed.length} clean, ${failed.length} with findings\n`);
+    io.stdout.write(
+      `verified ${results.length} file(s): ${results.length - failed.length} clean, ${failed.length} with findings\n`,
+    );
   }
   return failed.length === 0 && errors.length === 0 ? EXIT_CODES.OK : EXIT_CODES.PARTIAL;
 }

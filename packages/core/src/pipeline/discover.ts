@@ -25,7 +25,10 @@ const GLOB_CHARS = /[*?[\]{}]/;
  * loops), glob patterns, and `@list.txt` files that name one input per line. Each file appears once,
  * in a sorted, stable order. An input that matches nothing is an error, not a silent skip.
  */
-export async function discoverInputs(inputs: readonly string[], cwd = process.cwd()): Promise<DiscoveryResult> {
+export async function discoverInputs(
+  inputs: readonly string[],
+  cwd = process.cwd(),
+): Promise<DiscoveryResult> {
   const found = new Map<string, DiscoveredFile>();
   const errors: MedImageCleanerError[] = [];
   const roots: string[] = [];
@@ -36,7 +39,11 @@ export async function discoverInputs(inputs: readonly string[], cwd = process.cw
       ? await glob(input, { cwd, absolute: true, dot: false, followSymbolicLinks: true, onlyFiles: true })
       : [resolve(cwd, input)];
     if (targets.length === 0) {
-      errors.push(new InputAccessError(ErrorCodes.INPUT_NOT_FOUND, 'a glob pattern matched no file', { file: `input #${expanded.indexOf(input) + 1}` }));
+      errors.push(
+        new InputAccessError(ErrorCodes.INPUT_NOT_FOUND, 'a glob pattern matched no file', {
+          file: `input #${expanded.indexOf(input) + 1}`,
+        }),
+      );
       continue;
     }
     for (const target of targets) {
@@ -47,7 +54,11 @@ export async function discoverInputs(inputs: readonly string[], cwd = process.cw
   return { files, errors, roots };
 }
 
-async function expandLists(inputs: readonly string[], cwd: string, errors: MedImageCleanerError[]): Promise<string[]> {
+async function expandLists(
+  inputs: readonly string[],
+  cwd: string,
+  errors: MedImageCleanerError[],
+): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     if (!input.startsWith('@')) {
@@ -57,9 +68,16 @@ async function expandLists(inputs: readonly string[], cwd: string, errors: MedIm
     const listPath = resolve(cwd, input.slice(1));
     try {
       const lines = (await readFile(listPath, 'utf8')).split(/\r?\n/).map((l) => l.trim());
-      out.push(...lines.filter((l) => l && !l.startsWith('#')).map((l) => (isAbsolute(l) ? l : resolve(cwd, l))));
+      out.push(
+        ...lines.filter((l) => l && !l.startsWith('#')).map((l) => (isAbsolute(l) ? l : resolve(cwd, l))),
+      );
     } catch (error) {
-      errors.push(new InputAccessError(ErrorCodes.INPUT_NOT_FOUND, 'cannot read the file list', { file: input, cause: error }));
+      errors.push(
+        new InputAccessError(ErrorCodes.INPUT_NOT_FOUND, 'cannot read the file list', {
+          file: input,
+          cause: error,
+        }),
+      );
     }
   }
   return out;
@@ -77,12 +95,25 @@ async function addPath(
     real = await realpath(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ELOOP' ? 'a symbolic link loop' : code === 'ENOENT' ? 'no such file or folder' : `cannot resolve (${code})`;
+    const reason =
+      code === 'ELOOP'
+        ? 'a symbolic link loop'
+        : code === 'ENOENT'
+          ? 'no such file or folder'
+          : `cannot resolve (${code})`;
     errors.push(
-      new InputAccessError(code === 'ELOOP' ? ErrorCodes.SYMLINK_LOOP : code === 'ENOENT' ? ErrorCodes.INPUT_NOT_FOUND : ErrorCodes.READ_FAILED, reason, {
-        file: label,
-        cause: error,
-      }),
+      new InputAccessError(
+        code === 'ELOOP'
+          ? ErrorCodes.SYMLINK_LOOP
+          : code === 'ENOENT'
+            ? ErrorCodes.INPUT_NOT_FOUND
+            : ErrorCodes.READ_FAILED,
+        reason,
+        {
+          file: label,
+          cause: error,
+        },
+      ),
     );
     return;
   }
@@ -106,7 +137,9 @@ async function walk(
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    errors.push(new InputAccessError(ErrorCodes.READ_FAILED, 'cannot list a folder', { file: label, cause: error }));
+    errors.push(
+      new InputAccessError(ErrorCodes.READ_FAILED, 'cannot list a folder', { file: label, cause: error }),
+    );
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -128,10 +161,14 @@ async function walk(
       } catch (error) {
         const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
         errors.push(
-          new InputAccessError(loop ? ErrorCodes.SYMLINK_LOOP : ErrorCodes.READ_FAILED, loop ? 'a symbolic link loop' : 'a broken symbolic link', {
-            file: `${label}, entry ${relativeLabel(ancestors[0]!, full)}`,
-            cause: error,
-          }),
+          new InputAccessError(
+            loop ? ErrorCodes.SYMLINK_LOOP : ErrorCodes.READ_FAILED,
+            loop ? 'a symbolic link loop' : 'a broken symbolic link',
+            {
+              file: `${label}, entry ${relativeLabel(ancestors[0]!, full)}`,
+              cause: error,
+            },
+          ),
         );
         continue;
       }
@@ -139,9 +176,13 @@ async function walk(
       if (info.isDirectory()) {
         if (ancestors.some((a) => real === a || a.startsWith(real + sep))) {
           errors.push(
-            new InputAccessError(ErrorCodes.SYMLINK_LOOP, 'a symbolic link points back to a folder above it', {
-              file: `${label}, entry ${relativeLabel(ancestors[0]!, full)}`,
-            }),
+            new InputAccessError(
+              ErrorCodes.SYMLINK_LOOP,
+              'a symbolic link points back to a folder above it',
+              {
+                file: `${label}, entry ${relativeLabel(ancestors[0]!, full)}`,
+              },
+            ),
           );
           continue;
         }

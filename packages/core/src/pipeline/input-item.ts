@@ -24,7 +24,10 @@ export function createFileInputItem(id: string, path: string, size: number): Inp
         // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
         handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
       } catch (error) {
-        throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot open the file (${errnoOf(error)})`, { file: id, cause: error });
+        throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot open the file (${errnoOf(error)})`, {
+          file: id,
+          cause: error,
+        });
       }
       try {
         const info = await handle.stat();
@@ -34,7 +37,10 @@ export function createFileInputItem(id: string, path: string, size: number): Inp
         return new Uint8Array(await handle.readFile());
       } catch (error) {
         if (error instanceof InputAccessError) throw error;
-        throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot read the file (${errnoOf(error)})`, { file: id, cause: error });
+        throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot read the file (${errnoOf(error)})`, {
+          file: id,
+          cause: error,
+        });
       } finally {
         await handle.close();
       }

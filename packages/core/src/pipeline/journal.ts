@@ -36,7 +36,10 @@ export async function readJournal(path: string): Promise<JournalState | undefine
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ConfigurationError(ErrorCodes.JOURNAL_INVALID, 'cannot read the journal', { file: path, cause: error });
+    throw new ConfigurationError(ErrorCodes.JOURNAL_INVALID, 'cannot read the journal', {
+      file: path,
+      cause: error,
+    });
   }
   const lines = text.split('\n');
   const complete = lines.slice(0, -1); // the text after the last newline is empty or a partial line
@@ -48,7 +51,10 @@ export async function readJournal(path: string): Promise<JournalState | undefine
     try {
       parsed = JSON.parse(line);
     } catch (error) {
-      throw new ConfigurationError(ErrorCodes.JOURNAL_INVALID, `journal line ${index + 1} is damaged`, { file: path, cause: error });
+      throw new ConfigurationError(ErrorCodes.JOURNAL_INVALID, `journal line ${index + 1} is damaged`, {
+        file: path,
+        cause: error,
+      });
     }
     if (index === 0) header = parsed as JournalHeader;
     else {
@@ -57,7 +63,9 @@ export async function readJournal(path: string): Promise<JournalState | undefine
     }
   });
   if (!header || header.journal !== 1) {
-    throw new ConfigurationError(ErrorCodes.JOURNAL_INVALID, 'the journal has no valid header', { file: path });
+    throw new ConfigurationError(ErrorCodes.JOURNAL_INVALID, 'the journal has no valid header', {
+      file: path,
+    });
   }
   return { header, entries, validBytes };
 }

@@ -13,12 +13,19 @@ export async function loadHandlers(specifiers: readonly string[]): Promise<Forma
     try {
       mod = (await import(specifier)) as { createHandler?: () => FormatHandler };
     } catch (error) {
-      throw new MedImageCleanerError(ErrorCodes.USAGE, `cannot load the format handler module '${specifier}': is it installed?`, {
-        cause: error,
-      });
+      throw new MedImageCleanerError(
+        ErrorCodes.USAGE,
+        `cannot load the format handler module '${specifier}': is it installed?`,
+        {
+          cause: error,
+        },
+      );
     }
     if (typeof mod.createHandler !== 'function') {
-      throw new MedImageCleanerError(ErrorCodes.USAGE, `module '${specifier}' does not export createHandler()`);
+      throw new MedImageCleanerError(
+        ErrorCodes.USAGE,
+        `module '${specifier}' does not export createHandler()`,
+      );
     }
     handlers.push(mod.createHandler());
   }

@@ -48,16 +48,26 @@ export async function processItem(
   let format: string | undefined;
   try {
     const bytes = await item.read();
-    if (bytes.length === 0) throw new InputFormatError(ErrorCodes.EMPTY_FILE, 'the file is empty', { file: item.id });
+    if (bytes.length === 0)
+      throw new InputFormatError(ErrorCodes.EMPTY_FILE, 'the file is empty', { file: item.id });
     const head = bytes.subarray(0, SNIFF_BYTES);
     const handler = handlers.find((h) => safeSniff(h, head));
     if (!handler) {
-      throw new InputFormatError(ErrorCodes.UNSUPPORTED_FORMAT, 'no registered format handler recognises this file', {
-        file: item.id,
-      });
+      throw new InputFormatError(
+        ErrorCodes.UNSUPPORTED_FORMAT,
+        'no registered format handler recognises this file',
+        {
+          file: item.id,
+        },
+      );
     }
     format = handler.format;
-    const memoryItem: InputItem = { id: item.id, path: item.path, size: bytes.length, read: async () => bytes };
+    const memoryItem: InputItem = {
+      id: item.id,
+      path: item.path,
+      size: bytes.length,
+      read: async () => bytes,
+    };
     const outcome = await handler.deidentify(memoryItem, ctx);
     assertSafeRelativePath(outcome.output.relativePath, item.id);
     const verification = await handler.inspect(outcome.output.data, {
@@ -122,6 +132,8 @@ export function assertSafeRelativePath(relativePath: string, id: string): void {
     relativePath.includes('\0') ||
     parts.some((p) => p === '' || p === '.' || p === '..' || p.startsWith('.'));
   if (bad) {
-    throw new MedImageCleanerError(ErrorCodes.DEID_FAILED, 'the handler proposed an unsafe output name', { file: id });
+    throw new MedImageCleanerError(ErrorCodes.DEID_FAILED, 'the handler proposed an unsafe output name', {
+      file: id,
+    });
   }
 }

@@ -49,7 +49,13 @@ export interface RunReport {
   inputErrors: SerializedError[];
   /** Where things went. */
   paths: { output: string; quarantine: string };
-  throughput: { files: number; bytesIn: number; bytesOut: number; filesPerSecond: number; megabytesPerSecond: number };
+  throughput: {
+    files: number;
+    bytesIn: number;
+    bytesOut: number;
+    filesPerSecond: number;
+    megabytesPerSecond: number;
+  };
 }
 
 /** A short human summary of a report. */
@@ -71,9 +77,12 @@ export function formatReportSummary(report: RunReport): string {
     const studies = Object.values(report.subjects).reduce((n, s) => n + Object.keys(s.studies).length, 0);
     lines.push(`subjects ${subjects} subject(s), ${studies} study(ies)`);
   }
-  for (const q of report.quarantine.slice(0, 20)) lines.push(`  quarantined ${q.item}: ${q.code} ${q.reason}`);
-  if (report.quarantine.length > 20) lines.push(`  ... and ${report.quarantine.length - 20} more (see the JSON report)`);
-  for (const e of report.inputErrors) lines.push(`  input error: ${e.code} ${e.reason}${e.file ? ` (${e.file})` : ''}`);
+  for (const q of report.quarantine.slice(0, 20))
+    lines.push(`  quarantined ${q.item}: ${q.code} ${q.reason}`);
+  if (report.quarantine.length > 20)
+    lines.push(`  ... and ${report.quarantine.length - 20} more (see the JSON report)`);
+  for (const e of report.inputErrors)
+    lines.push(`  input error: ${e.code} ${e.reason}${e.file ? ` (${e.file})` : ''}`);
   lines.push(
     `time     ${(report.durationMs / 1000).toFixed(2)} s, ${report.throughput.filesPerSecond.toFixed(1)} files/s, ${report.throughput.megabytesPerSecond.toFixed(1)} MB/s`,
     `output   ${report.paths.output}`,

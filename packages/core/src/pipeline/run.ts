@@ -92,7 +92,11 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
   }
 
   const previous = options.dryRun ? undefined : await prepareOutput(outDir, journalPath, options);
-  if (previous && (previous.header.policyHash !== options.policy.hash || previous.header.keyFingerprint !== options.key.fingerprint)) {
+  if (
+    previous &&
+    (previous.header.policyHash !== options.policy.hash ||
+      previous.header.keyFingerprint !== options.key.fingerprint)
+  ) {
     throw new ConfigurationError(
       ErrorCodes.JOURNAL_INVALID,
       'the run being resumed used another policy or key; resume with the same ones, or start a new output folder',
@@ -119,7 +123,15 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
   }
 
   const totalBytes = discovery.files.reduce((n, f) => n + f.size, 0);
-  const progress: ProgressEvent = { phase: 'discovered', total: discovery.files.length, done: 0, released: 0, quarantined: 0, bytes: 0, totalBytes };
+  const progress: ProgressEvent = {
+    phase: 'discovered',
+    total: discovery.files.length,
+    done: 0,
+    released: 0,
+    quarantined: 0,
+    bytes: 0,
+    totalBytes,
+  };
   options.onProgress?.({ ...progress });
 
   const todo: Array<{ file: DiscoveredFile; id: string }> = [];
@@ -166,7 +178,8 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
             format: result.format,
             error: {
               code: ErrorCodes.OUTPUT_COLLISION,
-              reason: 'another input with different content maps to the same output name (e.g. a reused SOP Instance UID)',
+              reason:
+                'another input with different content maps to the same output name (e.g. a reused SOP Instance UID)',
               file: result.id,
             },
             findings: [],
@@ -180,7 +193,11 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
               status: 'quarantined',
               id: result.id,
               format: result.format,
-              error: { code: ErrorCodes.WRITE_FAILED, reason: `cannot write the output (${errno(error)})`, file: result.id },
+              error: {
+                code: ErrorCodes.WRITE_FAILED,
+                reason: `cannot write the output (${errno(error)})`,
+                file: result.id,
+              },
               findings: [],
             });
           }
@@ -193,7 +210,10 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
       }
       return quarantine(file, result);
     };
-    const quarantine = async (file: DiscoveredFile, result: Extract<ItemResult, { status: 'quarantined' }>): Promise<JournalEntry> => {
+    const quarantine = async (
+      file: DiscoveredFile,
+      result: Extract<ItemResult, { status: 'quarantined' }>,
+    ): Promise<JournalEntry> => {
       report.counts.quarantined++;
       progress.quarantined++;
       const record: QuarantineRecord = {
@@ -201,7 +221,9 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
         ...(result.format ? { format: result.format } : {}),
         code: result.error.code,
         reason: result.error.reason,
-        findings: result.findings.filter((f) => f.severity === 'error').map(({ rule, location, severity }) => ({ rule, location, severity })),
+        findings: result.findings
+          .filter((f) => f.severity === 'error')
+          .map(({ rule, location, severity }) => ({ rule, location, severity })),
       };
       report.quarantine.push(record);
       for (const f of result.findings) report.findings[f.rule] = (report.findings[f.rule] ?? 0) + 1;
@@ -278,7 +300,11 @@ export function defaultWorkerEntry(): URL {
     : new URL('./worker-entry.js', here);
 }
 
-async function prepareOutput(outDir: string, journalPath: string, options: RunOptions): Promise<JournalState | undefined> {
+async function prepareOutput(
+  outDir: string,
+  journalPath: string,
+  options: RunOptions,
+): Promise<JournalState | undefined> {
   const entries = await readdir(outDir).catch(() => [] as string[]);
   if (entries.length === 0) {
     await mkdir(outDir, { recursive: true });
@@ -288,7 +314,11 @@ async function prepareOutput(outDir: string, journalPath: string, options: RunOp
   if (options.resume) {
     const state = await readJournal(journalPath);
     if (!state) {
-      throw new ConfigurationError(ErrorCodes.JOURNAL_INVALID, 'nothing to resume: the output folder has no journal', { file: outDir });
+      throw new ConfigurationError(
+        ErrorCodes.JOURNAL_INVALID,
+        'nothing to resume: the output folder has no journal',
+        { file: outDir },
+      );
     }
     return state;
   }
@@ -371,5 +401,7 @@ function emptyReport(options: RunOptions, outDir: string, quarantineDir: string,
 }
 
 function errno(error: unknown): string {
-  return error instanceof MedImageCleanerError ? error.code : ((error as NodeJS.ErrnoException)?.code ?? 'unknown');
+  return error instanceof MedImageCleanerError
+    ? error.code
+    : ((error as NodeJS.ErrnoException)?.code ?? 'unknown');
 }

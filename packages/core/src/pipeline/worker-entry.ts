@@ -39,7 +39,10 @@ parentPort?.on('message', (job: WorkerJob) => {
       reply = { jobId: job.jobId, result };
     } catch (error) {
       const typed = toMedImageCleanerError(error, ErrorCodes.WORKER_FAILED, job.id);
-      reply = { jobId: job.jobId, result: { status: 'quarantined', id: job.id, error: typed.toJSON(), findings: [] } };
+      reply = {
+        jobId: job.jobId,
+        result: { status: 'quarantined', id: job.id, error: typed.toJSON(), findings: [] },
+      };
     }
     const transfer: ArrayBuffer[] = [];
     if (reply.result.status === 'released') {

@@ -55,7 +55,11 @@ export class WorkerPool {
         current.resolve({
           status: 'quarantined',
           id: current.job.id,
-          error: { code: ErrorCodes.WORKER_FAILED, reason: 'the worker thread stopped while processing this file', file: current.job.id },
+          error: {
+            code: ErrorCodes.WORKER_FAILED,
+            reason: 'the worker thread stopped while processing this file',
+            file: current.job.id,
+          },
           findings: [],
         });
       }

@@ -40,7 +40,10 @@ export function readPolicyFile(path: string): ReferencedDocument {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new PolicyError(ErrorCodes.POLICY_NOT_FOUND, 'cannot read the policy file', { file: path, cause: error });
+    throw new PolicyError(ErrorCodes.POLICY_NOT_FOUND, 'cannot read the policy file', {
+      file: path,
+      cause: error,
+    });
   }
   return { doc: parsePolicyText(text, path), source: path };
 }
@@ -59,9 +62,13 @@ export function loadPolicy(ref: string, options: LoadPolicyOptions = {}): Resolv
     const base = fromSource.startsWith('builtin:') || fromSource === '<inline>' ? cwd : dirname(fromSource);
     const path = isAbsolute(reference) ? reference : resolvePath(base, reference);
     if (!existsSync(path)) {
-      throw new PolicyError(ErrorCodes.POLICY_NOT_FOUND, `no built-in profile, saved profile or file named '${reference}'`, {
-        file: fromSource,
-      });
+      throw new PolicyError(
+        ErrorCodes.POLICY_NOT_FOUND,
+        `no built-in profile, saved profile or file named '${reference}'`,
+        {
+          file: fromSource,
+        },
+      );
     }
     return readPolicyFile(path);
   };

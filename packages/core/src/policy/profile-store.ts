@@ -14,7 +14,10 @@ const PROFILE_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 
 /** The saved-profiles folder: `$MEDIMAGECLEANER_PROFILES_DIR`, else `~/.config/medimagecleaner/profiles`. */
 export function defaultProfilesDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env[PROFILES_DIR_ENV_VAR] ?? join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'medimagecleaner', 'profiles');
+  return (
+    env[PROFILES_DIR_ENV_VAR] ??
+    join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'medimagecleaner', 'profiles')
+  );
 }
 
 /** The file a saved profile named `name` lives in (undefined when the name is not a valid profile name). */
@@ -43,7 +46,10 @@ export function listProfiles(dir?: string): ProfileListing[] {
   } catch {
     files = [];
   }
-  return [...builtins, ...files.sort().map((f) => ({ name: f.slice(0, -'.yaml'.length), kind: 'saved' as const }))];
+  return [
+    ...builtins,
+    ...files.sort().map((f) => ({ name: f.slice(0, -'.yaml'.length), kind: 'saved' as const })),
+  ];
 }
 
 /**
@@ -53,7 +59,10 @@ export function listProfiles(dir?: string): ProfileListing[] {
 export function saveProfile(dir: string, name: string, doc: unknown, handlers?: FormatSchemas): string {
   const path = savedProfilePath(dir, name);
   if (!path) {
-    throw new PolicyError(ErrorCodes.POLICY_INVALID, `profile names are letters, digits, '.', '_' and '-' (got an invalid name)`);
+    throw new PolicyError(
+      ErrorCodes.POLICY_INVALID,
+      `profile names are letters, digits, '.', '_' and '-' (got an invalid name)`,
+    );
   }
   if (BUILTIN_PROFILES[name]) {
     throw new PolicyError(ErrorCodes.POLICY_INVALID, `'${name}' is a built-in profile; choose another name`);

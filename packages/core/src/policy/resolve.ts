@@ -28,15 +28,18 @@ export interface ResolveOptions {
  * Resolves a policy document: validates it and everything it extends, layers them (base first; later
  * options win, format sections merge deeply, rule lists concatenate), fills defaults and hashes it.
  */
-export function resolvePolicyDocument(doc: unknown, options: ResolveOptions = {}, source = '<inline>'): ResolvedPolicy {
+export function resolvePolicyDocument(
+  doc: unknown,
+  options: ResolveOptions = {},
+  source = '<inline>',
+): ResolvedPolicy {
   const layers: Array<{ doc: PolicyDocument; source: string }> = [];
   collect(doc, source, options, [], layers);
   const top = layers[layers.length - 1]!.doc;
 
-  const merged: Record<ProfileOption, boolean> = Object.fromEntries(PROFILE_OPTIONS.map((o) => [o, false])) as Record<
-    ProfileOption,
-    boolean
-  >;
+  const merged: Record<ProfileOption, boolean> = Object.fromEntries(
+    PROFILE_OPTIONS.map((o) => [o, false]),
+  ) as Record<ProfileOption, boolean>;
   let dateShiftDays = DEFAULT_DATE_SHIFT_DAYS;
   let formats: Record<string, Record<string, unknown>> = {};
   for (const { doc: layer } of layers) {
@@ -45,9 +48,13 @@ export function resolvePolicyDocument(doc: unknown, options: ResolveOptions = {}
     formats = deepMerge(formats, layer.formats ?? {}) as Record<string, Record<string, unknown>>;
   }
   if (dateShiftDays.min > dateShiftDays.max || (dateShiftDays.min === 0 && dateShiftDays.max === 0)) {
-    throw new PolicyError(ErrorCodes.POLICY_INVALID, 'pseudonyms.dateShiftDays needs min <= max and a non-zero offset', {
-      file: source,
-    });
+    throw new PolicyError(
+      ErrorCodes.POLICY_INVALID,
+      'pseudonyms.dateShiftDays needs min <= max and a non-zero offset',
+      {
+        file: source,
+      },
+    );
   }
   if (merged.retainLongitudinalFullDates && merged.retainLongitudinalModifiedDates) {
     throw new PolicyError(
@@ -74,12 +81,17 @@ function collect(
   out: Array<{ doc: PolicyDocument; source: string }>,
 ): void {
   if (stack.includes(source)) {
-    throw new PolicyError(ErrorCodes.POLICY_CYCLE, `'extends' forms a cycle: ${[...stack, source].join(' -> ')}`, {
-      file: source,
-    });
+    throw new PolicyError(
+      ErrorCodes.POLICY_CYCLE,
+      `'extends' forms a cycle: ${[...stack, source].join(' -> ')}`,
+      {
+        file: source,
+      },
+    );
   }
   const policy = validatePolicyDocument(doc, source, options.handlers);
-  const refs = policy.extends === undefined ? [] : Array.isArray(policy.extends) ? policy.extends : [policy.extends];
+  const refs =
+    policy.extends === undefined ? [] : Array.isArray(policy.extends) ? policy.extends : [policy.extends];
   for (const ref of refs) {
     const found = findReference(ref, source, options);
     collect(found.doc, found.source, options, [...stack, source], out);
@@ -91,7 +103,9 @@ function findReference(ref: string, fromSource: string, options: ResolveOptions)
   const builtin = BUILTIN_PROFILES[ref];
   if (builtin) return { doc: builtin, source: `builtin:${ref}` };
   if (!options.resolveReference) {
-    throw new PolicyError(ErrorCodes.POLICY_NOT_FOUND, `no built-in profile named '${ref}'`, { file: fromSource });
+    throw new PolicyError(ErrorCodes.POLICY_NOT_FOUND, `no built-in profile named '${ref}'`, {
+      file: fromSource,
+    });
   }
   return options.resolveReference(ref, fromSource);
 }
@@ -100,7 +114,8 @@ function deepMerge(base: unknown, over: unknown): unknown {
   if (Array.isArray(base) && Array.isArray(over)) return [...base, ...over];
   if (isPlainObject(base) && isPlainObject(over)) {
     const out: Record<string, unknown> = { ...base };
-    for (const [key, value] of Object.entries(over)) out[key] = key in out ? deepMerge(out[key], value) : value;
+    for (const [key, value] of Object.entries(over))
+      out[key] = key in out ? deepMerge(out[key], value) : value;
     return out;
   }
   return over;

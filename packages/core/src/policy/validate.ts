@@ -15,7 +15,11 @@ export type FormatSchemas = ReadonlyArray<Pick<FormatHandler, 'format' | 'policy
  * Checks a parsed document against the policy schema and, when handlers are given, each format
  * section against its handler's schema. Throws {@link PolicyError} listing every problem.
  */
-export function validatePolicyDocument(doc: unknown, source: string, handlers?: FormatSchemas): PolicyDocument {
+export function validatePolicyDocument(
+  doc: unknown,
+  source: string,
+  handlers?: FormatSchemas,
+): PolicyDocument {
   if (!validateDocument(doc)) {
     throw invalid(source, describe(validateDocument.errors));
   }
@@ -27,7 +31,8 @@ export function validatePolicyDocument(doc: unknown, source: string, handlers?: 
         throw invalid(source, `formats.${format}: no handler for format '${format}' is registered`);
       }
       if (!handler.policySchema) {
-        if (Object.keys(section).length > 0) throw invalid(source, `formats.${format}: this format takes no settings`);
+        if (Object.keys(section).length > 0)
+          throw invalid(source, `formats.${format}: this format takes no settings`);
         continue;
       }
       const validate = compiled(handler as FormatHandler);

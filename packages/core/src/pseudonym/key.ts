@@ -55,7 +55,10 @@ export async function writeNewKeyFile(path: string, key: Uint8Array = generateKe
     handle = await open(path, 'wx', 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EEXIST' ? 'the key file already exists; refusing to overwrite it' : 'cannot create the key file';
+    const reason =
+      code === 'EEXIST'
+        ? 'the key file already exists; refusing to overwrite it'
+        : 'cannot create the key file';
     throw new ConfigurationError(ErrorCodes.KEY_INVALID, reason, { file: path, cause: error });
   }
   try {
@@ -96,13 +99,17 @@ async function findKey(options: LoadKeyOptions): Promise<Omit<LoadedKey, 'finger
   const fromEnv = env[KEY_ENV_VAR];
   if (fromEnv) return { key: parseKey(fromEnv), source: 'env' };
   if (!options.defaultKeyFile) {
-    throw new ConfigurationError(ErrorCodes.KEY_INVALID, `no key given: pass --key-file or set ${KEY_ENV_VAR}`);
+    throw new ConfigurationError(
+      ErrorCodes.KEY_INVALID,
+      `no key given: pass --key-file or set ${KEY_ENV_VAR}`,
+    );
   }
   const exists = await stat(options.defaultKeyFile).then(
     () => true,
     () => false,
   );
-  if (exists) return { key: await readKeyFile(options.defaultKeyFile), source: 'file', path: options.defaultKeyFile };
+  if (exists)
+    return { key: await readKeyFile(options.defaultKeyFile), source: 'file', path: options.defaultKeyFile };
   const key = await writeNewKeyFile(options.defaultKeyFile);
   return { key, source: 'generated', path: options.defaultKeyFile };
 }
@@ -112,11 +119,17 @@ async function readKeyFile(path: string): Promise<Uint8Array> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ConfigurationError(ErrorCodes.KEY_INVALID, 'cannot read the key file', { file: path, cause: error });
+    throw new ConfigurationError(ErrorCodes.KEY_INVALID, 'cannot read the key file', {
+      file: path,
+      cause: error,
+    });
   }
   try {
     return parseKey(text);
   } catch (error) {
-    throw new ConfigurationError(ErrorCodes.KEY_INVALID, 'the key file does not hold a valid key', { file: path, cause: error });
+    throw new ConfigurationError(ErrorCodes.KEY_INVALID, 'the key file does not hold a valid key', {
+      file: path,
+      cause: error,
+    });
   }
 }

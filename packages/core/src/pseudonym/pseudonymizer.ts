@@ -25,7 +25,10 @@ export interface PseudonymizerOptions {
  */
 export function createPseudonymizer(key: Uint8Array, options: PseudonymizerOptions = {}): Pseudonymizer {
   if (key.length < MIN_KEY_BYTES) {
-    throw new ConfigurationError(ErrorCodes.KEY_INVALID, `the project key must be at least ${MIN_KEY_BYTES} bytes`);
+    throw new ConfigurationError(
+      ErrorCodes.KEY_INVALID,
+      `the project key must be at least ${MIN_KEY_BYTES} bytes`,
+    );
   }
   const range = options.dateShiftDays ?? DEFAULT_DATE_SHIFT_DAYS;
   validateRange(range);
