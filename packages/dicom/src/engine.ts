@@ -54,6 +54,9 @@ export interface EngineEnv {
 /** The text put in place of a cleaned span. */
 export const REDACTED = '[REDACTED]';
 
+/** Text VRs treated as free text inside structured content. */
+const TEXT_IN_CONTENT: ReadonlySet<string> = new Set(['LO', 'LT', 'SH', 'ST', 'UC', 'UT']);
+
 /** Dummy values (D) by VR. Text dummies are checked against the subject's identifiers. */
 const TEXT_DUMMIES = ['ANONYMIZED', 'REMOVED', 'NONE'];
 
@@ -68,11 +71,30 @@ const SAFE_CS_VALUES: Readonly<Record<string, readonly string[]>> = {
  * information nor the de-identification method attributes (see `method.ts`).
  */
 export function applyProfile(dataset: DcmjsDataset, env: EngineEnv): void {
-  processDataset(dataset, env, 0);
+  processDataset(dataset, env, { depth: 0, structured: false });
   setPatientPseudonyms(dataset, env);
 }
 
-function processDataset(dataset: DcmjsDataset, env: EngineEnv, depth: number): void {
+/** Where a dataset sits: its nesting depth, and whether it is inside structured content (SR trees). */
+interface Level {
+  readonly depth: number;
+  readonly structured: boolean;
+}
+
+/** Sequences that hold structured content (the rows of Table E.1-1 with a Clean Structured Content column). */
+const STRUCTURED_CONTENT_SEQUENCES: ReadonlySet<number> = new Set([
+  0x0040a730, // Content Sequence
+  0x00400555, // Acquisition Context Sequence
+  0x00400610, // Specimen Preparation Sequence
+]);
+
+/** True for the attributes of a code sequence item (code value, scheme, meaning...): kept as codes. */
+function isCodeAttribute(tag: number): boolean {
+  return groupOf(tag) === 0x0008 && elementOf(tag) >= 0x0100 && elementOf(tag) <= 0x0124;
+}
+
+function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): void {
+  const depth = level.depth;
   const keys = Object.keys(dataset);
   const tags = keys.map(parseTagKey);
   const creatorOf = (group: number, block: number): string | undefined => {
@@ -103,7 +125,7 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, depth: number): v
     if (isPrivateTag(tag)) {
       if (keptPrivate.has(tag)) {
         env.recorder.add('private-safe', 'keep');
-        if (element.vr === 'SQ') for (const item of sequenceItems(element)) processDataset(item, env, depth + 1);
+        if (element.vr === 'SQ') recurse(element, tag, env, level);
       } else {
         delete dataset[key];
         env.recorder.add(isPrivateCreatorTag(tag) ? 'private-creator' : 'private', 'remove');
@@ -112,10 +134,19 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, depth: number): v
     }
     const vr = effectiveVr(element);
     if (vr !== element.vr) element.vr = vr;
+    if (isRepeatingGroup(groupOf(tag), 0x6000) || isRepeatingGroup(groupOf(tag), 0x5000)) {
+      removeGraphics(dataset, key, tag, env);
+      return;
+    }
     const row = findRow(tag);
     const decision: Decision | undefined = row ? decide(row, env.options, vr) : undefined;
-    const code = decision?.code ?? defaultCode(tag, vr, env.options);
-    applyCode(dataset, key, tag, element, vr, code, decision, env, depth);
+    let code = decision?.code ?? defaultCode(tag, vr, env.options);
+    if (!decision && level.structured && code === 'K' && TEXT_IN_CONTENT.has(vr) && !isCodeAttribute(tag)) {
+      // Free text in structured content (an SR TEXT item, a comment): cleaned under Clean Structured
+      // Content, else replaced by a dummy like the Content Sequence that holds it.
+      code = env.options.cleanStructuredContent ? 'C' : 'D';
+    }
+    applyCode(dataset, key, tag, element, vr, code, decision, env, level);
   });
 }
 
@@ -161,7 +192,7 @@ function applyCode(
   code: ActionCode,
   decision: Decision | undefined,
   env: EngineEnv,
-  depth: number,
+  level: Level,
 ): void {
   const rec = env.recorder;
   if (vr === 'UN') {
@@ -180,12 +211,12 @@ function applyCode(
       setEmpty(element);
       return;
     case 'K':
-      if (vr === 'SQ') recurse(element, env, depth);
+      if (vr === 'SQ') recurse(element, tag, env, level);
       if (decision && decision.from !== 'basic') rec.addTag(tag, 'keep');
       return;
     case 'U':
       if (vr === 'SQ') {
-        recurse(element, env, depth);
+        recurse(element, tag, env, level);
         return;
       }
       if (vr === 'UI') {
@@ -196,16 +227,35 @@ function applyCode(
       setEmpty(element);
       return;
     case 'D':
-      dummy(element, tag, vr, env, depth);
+      dummy(element, tag, vr, env, level);
       return;
     case 'C':
-      clean(dataset, key, element, tag, vr, env, depth);
+      clean(dataset, key, element, tag, vr, env, level);
       return;
   }
 }
 
-function recurse(element: DcmjsElement, env: EngineEnv, depth: number): void {
-  for (const item of sequenceItems(element)) processDataset(item, env, depth + 1);
+/**
+ * Overlay planes (60xx) and curves (50xx) go whole: the Basic Profile removes their data and text, and
+ * under Clean Graphics their bitmaps cannot be cleaned without a vision pass, so they go too (with a
+ * warning), and the attributes that describe them would describe nothing.
+ */
+function removeGraphics(dataset: DcmjsDataset, key: string, tag: number, env: EngineEnv): void {
+  delete dataset[key];
+  env.recorder.add(isRepeatingGroup(groupOf(tag), 0x6000) ? '(60xx,eeee) overlay' : '(50xx,eeee) curve', 'remove');
+  if (env.options.cleanGraphics && !env.findings.some((f) => f.rule === 'dicom/graphics-removed')) {
+    env.findings.push({
+      rule: 'dicom/graphics-removed',
+      severity: 'warning',
+      location: isRepeatingGroup(groupOf(tag), 0x6000) ? '(60xx,3000)' : '(50xx,3000)',
+      message: 'overlays and curves cannot be cleaned without a vision pass and were removed (Clean Graphics)',
+    });
+  }
+}
+
+function recurse(element: DcmjsElement, tag: number, env: EngineEnv, level: Level): void {
+  const inner: Level = { depth: level.depth + 1, structured: level.structured || STRUCTURED_CONTENT_SEQUENCES.has(tag) };
+  for (const item of sequenceItems(element)) processDataset(item, env, inner);
 }
 
 /** Remaps every non-standard UID value through the keyed mapping (U). */
@@ -239,11 +289,11 @@ function textDummy(env: EngineEnv, maxChars: number | undefined): string {
 }
 
 /** Replaces the value with a dummy valid for the VR (D). Empty values stay empty. */
-function dummy(element: DcmjsElement, tag: number, vr: string, env: EngineEnv, depth: number): void {
+function dummy(element: DcmjsElement, tag: number, vr: string, env: EngineEnv, level: Level): void {
   const rec = env.recorder;
   if (vr === 'SQ') {
     // D on a sequence: keep its items, each cleaned by the same rules.
-    recurse(element, env, depth);
+    recurse(element, tag, env, level);
     return;
   }
   if (isEmptyElement(element)) return;
@@ -322,11 +372,11 @@ function clean(
   tag: number,
   vr: string,
   env: EngineEnv,
-  depth: number,
+  level: Level,
 ): void {
   const rec = env.recorder;
   if (vr === 'SQ') {
-    recurse(element, env, depth);
+    recurse(element, tag, env, level);
     rec.addTag(tag, 'clean');
     return;
   }
@@ -399,18 +449,9 @@ function clean(
     }
     default:
       if (BINARY_VRS.has(vr)) {
-        // Overlay bitmaps and curve data cannot be cleaned without a vision pass: they go.
+        // Binary values cannot be cleaned: they go.
         delete dataset[key];
         rec.addTag(tag, 'remove');
-        const group = groupOf(tag);
-        if (isRepeatingGroup(group, 0x6000) || isRepeatingGroup(group, 0x5000)) {
-          env.findings.push({
-            rule: 'dicom/graphics-removed',
-            severity: 'warning',
-            location: tagKeyLocation(tag),
-            message: 'overlay or curve data cannot be cleaned without a vision pass and was removed',
-          });
-        }
       }
       return;
   }

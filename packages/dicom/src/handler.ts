@@ -27,7 +27,6 @@ import { outputMeta, setDeidentificationMethod } from './method.js';
 import { TS, asciiValue, encodingOf, parsePart10, type Part10File } from './part10.js';
 import { DICOM_POLICY_SCHEMA, dicomSection } from './policy-section.js';
 import { retainedPrivateTags } from './private-tags.js';
-import { decide, findRow } from './profile.js';
 import { sniffDicom } from './sniff.js';
 import { knownIdentifiersOf, subjectKeyOf } from './subject.js';
 import {
@@ -80,6 +79,9 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
 
   // 1. Structure, with our own strict walker: truncated or corrupt files stop here.
   const part10 = parsePart10(bytes, { isSequence: (tag) => dictionaryVr(tagKey(tag)) === 'SQ' }, file);
+  if (metaValue(part10, 0x00020002) === MEDIA_STORAGE_DIRECTORY || part10.dataset.some((e) => e.tag === 0x00041220)) {
+    throw new PolicyRejectedError('DICOMDIR files list patients and are not de-identified (rebuild the directory from the outputs)', { file });
+  }
   assertDataset(part10, file);
   assertSupportedCharset(part10, file);
 
@@ -87,7 +89,9 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   const recorder = new ActionRecorder();
   const findings: Finding[] = [];
 
-  // 2. What dcmjs does not get: pixel data (put back as is), and top-level elements removed anyway.
+  // 2. What dcmjs does not get: pixel data (put back as is), and private, group length and signature
+  //    elements (removed whatever the profile says). Attributes the profile removes stay for now: the
+  //    subject key and the known identifiers are read from them.
   const keptPrivate = options.retainSafePrivate ? retainedTopLevelPrivate(part10) : new Set<number>();
   const cut = new Set<WalkedElement>();
   const pixel: WalkedElement[] = [];
@@ -102,7 +106,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
     } else if (isGroupLengthTag(tag) || groupOf(tag) === 0x0002) {
       cut.add(element);
       recorder.add(isGroupLengthTag(tag) ? 'group-length' : 'file-meta-in-dataset', 'remove');
-    } else if (ALWAYS_REMOVED_TAGS.has(tag) || (!isPrivateTag(tag) && removedByProfile(tag, options))) {
+    } else if (ALWAYS_REMOVED_TAGS.has(tag)) {
       cut.add(element);
       recorder.addTag(tag, 'remove');
     }
@@ -203,13 +207,6 @@ function confidenceOf(options: DeidContext['policy']['options'], burnedInAccepte
   if (burnedInAccepted) return 0.5;
   if (options.cleanDescriptors || options.cleanStructuredContent) return 0.95;
   return 0.99;
-}
-
-/** True when Table E.1-1 removes the attribute outright (X) under the options. */
-function removedByProfile(tag: number, options: DeidContext['policy']['options']): boolean {
-  const row = findRow(tag);
-  if (!row) return false;
-  return decide(row, options, dictionaryVr(tagKey(tag))).code === 'X';
 }
 
 function retainedTopLevelPrivate(part10: Part10File): Set<number> {

@@ -14,7 +14,7 @@ import type { Finding, InspectContext, ProfileOption } from '@medimagecleaner/co
 import { createIdentifierMatcher, type IdentifierMatcher } from './identifiers.js';
 import { parsePart10, asciiValue, type Part10File } from './part10.js';
 import { isSafePrivateElement } from './private-tags.js';
-import { isRemovedUnder } from './profile.js';
+import { decide, findRow, isRemovedUnder } from './profile.js';
 import { DOUBLE_FLOAT_PIXEL_DATA, FLOAT_PIXEL_DATA, PIXEL_DATA, formatTag, groupOf, isPrivateCreatorTag, isPrivateTag } from './tags.js';
 import type { PathStep, WalkedElement } from './walker.js';
 
@@ -119,7 +119,7 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
     if (vr !== undefined && TOKEN_VRS.has(vr)) {
       const value = latin1.decode(raw).replace(/[\0 ]+$/, '');
       if (matcher.inTokens(value)) pushIdentifier(findings, location, vr === 'DA' || vr === 'DT' ? 'date' : 'id');
-      if ((vr === 'DA' || vr === 'DT') && !options.retainLongitudinalFullDates && !options.retainLongitudinalModifiedDates) {
+      if ((vr === 'DA' || vr === 'DT') && !options.retainLongitudinalFullDates && !options.retainLongitudinalModifiedDates && !keptByOption(e.tag, options, vr)) {
         const dated = value.split('\\').some((v) => v.trim() !== '' && !v.trim().startsWith('19000101'));
         if (dated && !isPrivateTag(e.tag)) {
           findings.push({
@@ -147,6 +147,14 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
   checkLevel(file.datasetBytes, file.dataset, [], false);
   scanRawBytes(file, matcher, findings, ctx.knownIdentifiers);
   return findings;
+}
+
+/** True when an option column keeps the attribute as it is (e.g. calibration dates under Retain Device Identity). */
+function keptByOption(tag: number, options: Readonly<Record<ProfileOption, boolean>>, vr: string): boolean {
+  const row = findRow(tag);
+  if (!row) return false;
+  const decision = decide(row, options, vr);
+  return decision.code === 'K' && decision.from !== 'basic';
 }
 
 function pushIdentifier(findings: Finding[], location: string, phiType: Finding['phiType']): void {

@@ -4,7 +4,7 @@
  * change; the results are held in memory only.
  */
 import type { DcmjsDataset } from './dcmjs-io.js';
-import { firstString, personNameGroups, sequenceItems, stringValues } from './values.js';
+import { firstString, personNameGroups, sequenceItems, stringValues, trimValue } from './values.js';
 
 /** Tag keys used here. */
 const K = {
@@ -49,9 +49,11 @@ export function subjectKeyOf(dataset: DcmjsDataset, fallback: string): string {
 /** Name strings worth searching for: each component group, its name parts, and both name orders. */
 function nameForms(value: unknown): string[] {
   const out: string[] = [];
-  for (const group of personNameGroups(value)) {
+  for (const raw of personNameGroups(value)) {
+    const group = trimValue(raw);
+    if (!group) continue;
     out.push(group);
-    const [family = '', given = '', middle = ''] = group.split('^').map((p) => p.trim());
+    const [family = '', given = '', middle = ''] = group.split('^').map(trimValue);
     for (const part of [family, given, middle]) if (part) out.push(part);
     if (family && given) out.push(`${given} ${family}`, `${family} ${given}`);
     if (family && given && middle) out.push(`${given} ${middle} ${family}`);
@@ -76,7 +78,7 @@ function dateForms(date: string): string[] {
 export function knownIdentifiersOf(dataset: DcmjsDataset): string[] {
   const found = new Set<string>();
   const add = (value: string): void => {
-    const v = value.trim();
+    const v = trimValue(value);
     if (v) found.add(v);
   };
   for (const key of [K.PatientName, K.OtherPatientNames, K.PatientBirthName, K.PatientMotherBirthName, K.ResponsiblePerson]) {

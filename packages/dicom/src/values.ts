@@ -72,9 +72,14 @@ export function stringValues(element: DcmjsElement | undefined): string[] {
   });
 }
 
-/** The first value as a trimmed string, or `''`. */
+/** Trims spaces and NUL padding (values read from UN keep their padding). */
+export function trimValue(value: string): string {
+  return value.replace(/^[\s\0]+|[\s\0]+$/g, '');
+}
+
+/** The first value, trimmed of spaces and NUL padding, or `''`. */
 export function firstString(dataset: DcmjsDataset, key: string): string {
-  return (stringValues(dataset[key])[0] ?? '').trim();
+  return trimValue(stringValues(dataset[key])[0] ?? '');
 }
 
 /** True when the element has no value, or only empty ones. */
