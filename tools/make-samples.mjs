@@ -55,10 +55,11 @@ function pixels(rows, cols, seed, slice) {
 /** A 32x32 overlay bitmap (1 bit per pixel, 128 bytes): a box in one corner. */
 function overlayBits(rows, cols) {
   const bits = new Uint8Array((rows * cols) / 8);
-  for (let y = 2; y < 8; y++) for (let x = 2; x < 14; x++) {
-    const i = y * cols + x;
-    bits[i >> 3] |= 1 << (i & 7);
-  }
+  for (let y = 2; y < 8; y++)
+    for (let x = 2; x < 14; x++) {
+      const i = y * cols + x;
+      bits[i >> 3] |= 1 << (i & 7);
+    }
   return bits;
 }
 
@@ -96,8 +97,17 @@ const PATIENTS = [
   },
 ];
 
-const INSTITUTION = { name: 'Springfield General Hospital', address: '1 Hospital Way, Springfield', department: 'Radiology East' };
-const STAFF = { referring: 'HOUSE^GREGORY', performing: 'CUDDY^LISA', operator: 'WILSON^JAMES', reading: 'FOREMAN^ERIC' };
+const INSTITUTION = {
+  name: 'Springfield General Hospital',
+  address: '1 Hospital Way, Springfield',
+  department: 'Radiology East',
+};
+const STAFF = {
+  referring: 'HOUSE^GREGORY',
+  performing: 'CUDDY^LISA',
+  operator: 'WILSON^JAMES',
+  reading: 'FOREMAN^ERIC',
+};
 
 function patientModule(p) {
   return {
@@ -112,7 +122,10 @@ function patientModule(p) {
     '00101040': str('LO', p.address),
     '00102154': str('SH', p.phone),
     '00101002': sq({ '00100020': str('LO', p.otherId), '00100022': str('CS', 'TEXT') }),
-    '00104000': str('LT', `Patient ${p.name.split('^')[1]} ${p.name.split('^')[0]} prefers morning appointments`),
+    '00104000': str(
+      'LT',
+      `Patient ${p.name.split('^')[1]} ${p.name.split('^')[0]} prefers morning appointments`,
+    ),
     ...(p.motherBirthName ? { '00101060': pn(p.motherBirthName) } : {}),
   };
 }
@@ -128,7 +141,10 @@ function studyModule(p, study) {
     '00081040': str('LO', INSTITUTION.department),
     '00080090': pn(STAFF.referring),
     '00081060': pn(STAFF.reading),
-    '00081030': str('LO', `${study.description} f/u for ${given[0]}${given.slice(1).toLowerCase()} ${family[0]}${family.slice(1).toLowerCase()}`),
+    '00081030': str(
+      'LO',
+      `${study.description} f/u for ${given[0]}${given.slice(1).toLowerCase()} ${family[0]}${family.slice(1).toLowerCase()}`,
+    ),
     '0020000D': str('UI', study.uid),
     '00200010': str('SH', study.id),
     '00081110': sq({ '00081150': str('UI', '1.2.840.10008.3.1.2.3.1'), '00081155': str('UI', study.uid) }),
@@ -155,7 +171,10 @@ function seriesModule(p, series) {
     '00181000': str('LO', series.serial),
     '00081050': pn(STAFF.performing),
     '00081070': pn(STAFF.operator),
-    '0008103E': str('LO', `${series.description} - ${given[0]}${given.slice(1).toLowerCase()} ${family[0]}${family.slice(1).toLowerCase()}`),
+    '0008103E': str(
+      'LO',
+      `${series.description} - ${given[0]}${given.slice(1).toLowerCase()} ${family[0]}${family.slice(1).toLowerCase()}`,
+    ),
     '00180015': str('CS', series.bodyPart),
     '0020000E': str('UI', series.uid),
     '00200011': str('IS', String(series.number)),
@@ -224,6 +243,21 @@ function write(relativePath, dict, transferSyntax) {
   return { relativePath, size: data.length };
 }
 
+/** JSON.stringify with 2 spaces, short arrays of strings on one line (as prettier writes them). */
+function prettyJson(value) {
+  return JSON.stringify(value, null, 2).replace(
+    /^( *)("[^"]*": )?\[\n((?: *"[^"\n]*",?\n)+) *\]/gm,
+    (all, indent, key = '', body) => {
+      const items = body
+        .split('\n')
+        .map((l) => l.trim().replace(/,$/, ''))
+        .filter(Boolean);
+      const line = `${indent}${key}[${items.join(', ')}]`;
+      return line.length <= 110 ? line : all;
+    },
+  );
+}
+
 rmSync(OUT, { recursive: true, force: true });
 const written = [];
 const files = {};
@@ -267,7 +301,13 @@ const files = {};
   };
   const base = { ...patientModule(p), ...studyModule(p, study) };
   const locPath = `${p.folder}/CT_CHEST_20240315/LOCALIZER/${p.name.replace(/\^/g, '_')}_localizer.dcm`;
-  written.push(write(locPath, { ...base, ...seriesModule(p, localizer), ...imageModule(p, localizer, 0, {}) }, EXPLICIT_LE));
+  written.push(
+    write(
+      locPath,
+      { ...base, ...seriesModule(p, localizer), ...imageModule(p, localizer, 0, {}) },
+      EXPLICIT_LE,
+    ),
+  );
   files[locPath] = { Modality: 'CT', Rows: 32, Columns: 32, SeriesNumber: 1, patient: 0 };
   for (let i = 0; i < 4; i++) {
     const path = `${p.folder}/CT_CHEST_20240315/AXIAL/${p.id}_slice_${String(i + 1).padStart(3, '0')}.dcm`;
@@ -277,8 +317,17 @@ const files = {};
       '00081140': sq({ '00081150': str('UI', CT_IMAGE), '00081155': str('UI', localizer.instanceUid(0)) }),
       '00082112': sq({ '00081150': str('UI', CT_IMAGE), '00081155': str('UI', localizer.instanceUid(0)) }),
     };
-    written.push(write(path, { ...base, ...seriesModule(p, axial), ...imageModule(p, axial, i, extra) }, EXPLICIT_LE));
-    files[path] = { Modality: 'CT', Rows: 32, Columns: 32, SeriesNumber: 2, patient: 0, referencesLocalizer: locPath };
+    written.push(
+      write(path, { ...base, ...seriesModule(p, axial), ...imageModule(p, axial, i, extra) }, EXPLICIT_LE),
+    );
+    files[path] = {
+      Modality: 'CT',
+      Rows: 32,
+      Columns: 32,
+      SeriesNumber: 2,
+      patient: 0,
+      referencesLocalizer: locPath,
+    };
   }
 }
 
@@ -318,18 +367,20 @@ const files = {};
       '00180087': str('DS', '3'),
       '00181030': str('LO', `T1 ${family} protocol`),
       '00101005': pn(p.birthName),
-      '60000010': us(32),
-      '60000011': us(32),
-      '60000022': str('LO', `${given} ${family} marker`),
-      '60000040': str('CS', 'G'),
-      '60000050': { vr: 'SS', Value: [1, 1] },
-      '60000100': us(1),
-      '60000102': us(0),
-      '60001500': str('LO', family),
-      '60003000': bytes('OW', overlayBits(32, 32)),
-      '60004000': str('LT', `for Dr. House re: ${given} ${family}`),
+      60000010: us(32),
+      60000011: us(32),
+      60000022: str('LO', `${given} ${family} marker`),
+      60000040: str('CS', 'G'),
+      60000050: { vr: 'SS', Value: [1, 1] },
+      60000100: us(1),
+      60000102: us(0),
+      60001500: str('LO', family),
+      60003000: bytes('OW', overlayBits(32, 32)),
+      60004000: str('LT', `for Dr. House re: ${given} ${family}`),
     };
-    written.push(write(path, { ...base, ...seriesModule(p, series), ...imageModule(p, series, i, extra) }, IMPLICIT_LE));
+    written.push(
+      write(path, { ...base, ...seriesModule(p, series), ...imageModule(p, series, i, extra) }, IMPLICIT_LE),
+    );
     files[path] = { Modality: 'MR', Rows: 32, Columns: 32, SeriesNumber: 1, patient: 1 };
   }
 }
@@ -338,7 +389,19 @@ const files = {};
 const phi = new Set();
 for (const p of PATIENTS) {
   const [family, given, middle] = p.name.split('^');
-  for (const v of [p.name, family, given, `${given} ${family}`, p.id, p.otherId, p.birthDate, p.address, p.phone, p.folder]) phi.add(v);
+  for (const v of [
+    p.name,
+    family,
+    given,
+    `${given} ${family}`,
+    p.id,
+    p.otherId,
+    p.birthDate,
+    p.address,
+    p.phone,
+    p.folder,
+  ])
+    phi.add(v);
   if (middle) phi.add(`${given} ${middle} ${family}`);
   if (p.motherBirthName) phi.add(p.motherBirthName);
   if (p.birthName) phi.add(p.birthName);
@@ -371,6 +434,8 @@ const answerKey = {
   keep: { Modality: ['CT', 'MR'], Rows: 32, Columns: 32 },
   files,
 };
-writeFileSync(join(OUT, 'ANSWER_KEY.json'), `${JSON.stringify(answerKey, null, 2)}\n`);
+writeFileSync(join(OUT, 'ANSWER_KEY.json'), `${prettyJson(answerKey)}\n`);
 const total = written.reduce((n, f) => n + f.size, 0);
-process.stdout.write(`wrote ${written.length} DICOM files (${total} bytes) and ANSWER_KEY.json under samples/dicom/\n`);
+process.stdout.write(
+  `wrote ${written.length} DICOM files (${total} bytes) and ANSWER_KEY.json under samples/dicom/\n`,
+);

@@ -25,7 +25,9 @@ export class ActionRecorder {
   /** The records, sorted by selector then kind. */
   toRecords(): ActionRecord[] {
     return [...this.counts.values()]
-      .sort((a, b) => (a.selector === b.selector ? a.action.localeCompare(b.action) : a.selector < b.selector ? -1 : 1))
+      .sort((a, b) =>
+        a.selector === b.selector ? a.action.localeCompare(b.action) : a.selector < b.selector ? -1 : 1,
+      )
       .map((e) => ({ selector: e.selector, action: e.action, count: e.count }));
   }
 }

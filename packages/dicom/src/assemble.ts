@@ -96,7 +96,11 @@ export function toSpliced(element: WalkedElement, source: Uint8Array): SplicedEl
  * Inserts `elements` into a Part 10 stream written by dcmjs (explicit VR, `encoding`'s byte order) at
  * their place in tag order. Returns the new stream.
  */
-export function insertElements(output: Uint8Array, encoding: Encoding, elements: readonly SplicedElement[]): Uint8Array {
+export function insertElements(
+  output: Uint8Array,
+  encoding: Encoding,
+  elements: readonly SplicedElement[],
+): Uint8Array {
   if (elements.length === 0) return output;
   const { end: datasetStart } = walkMetaGroup(output, 132);
   const top = walkDataset(output, datasetStart, output.length, encoding);
@@ -106,7 +110,8 @@ export function insertElements(output: Uint8Array, encoding: Encoding, elements:
   let i = 0;
   for (const element of sorted) {
     while (i < top.length && top[i]!.tag < element.tag) i++;
-    if (i < top.length && top[i]!.tag === element.tag) throw new Error('element to splice is already present');
+    if (i < top.length && top[i]!.tag === element.tag)
+      throw new Error('element to splice is already present');
     const at = i < top.length ? top[i]!.start : output.length;
     parts.push(output.subarray(pos, at));
     const length = element.undefinedLength ? 0xffffffff : element.value.length;

@@ -13,7 +13,18 @@ import { firstString } from './values.js';
  * X-ray angiography, "other", endoscopy, external camera photography, general and slide microscopy
  * (labels), document scans, radiofluoroscopy.
  */
-export const BURNED_IN_MODALITIES: ReadonlySet<string> = new Set(['US', 'SC', 'XA', 'OT', 'ES', 'XC', 'GM', 'SM', 'DOC', 'RF']);
+export const BURNED_IN_MODALITIES: ReadonlySet<string> = new Set([
+  'US',
+  'SC',
+  'XA',
+  'OT',
+  'ES',
+  'XC',
+  'GM',
+  'SM',
+  'DOC',
+  'RF',
+]);
 
 /** Secondary Capture SOP classes (screen captures, scanned documents): 1.2.840.10008.5.1.4.1.1.7[.x]. */
 export function isSecondaryCaptureClass(sopClassUid: string): boolean {
@@ -27,7 +38,8 @@ export function burnedInReason(dataset: DcmjsDataset, hasPixelData: boolean): st
   if (firstString(dataset, '00280302').toUpperCase() === 'YES') return 'RecognizableVisualFeatures is YES';
   const modality = firstString(dataset, '00080060').toUpperCase();
   if (BURNED_IN_MODALITIES.has(modality)) return `modality ${modality} often carries burned-in text`;
-  if (isSecondaryCaptureClass(firstString(dataset, '00080016'))) return 'secondary capture images often carry burned-in text';
+  if (isSecondaryCaptureClass(firstString(dataset, '00080016')))
+    return 'secondary capture images often carry burned-in text';
   return undefined;
 }
 

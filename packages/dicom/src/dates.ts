@@ -11,7 +11,12 @@ function pad(n: number, width: number): string {
 }
 
 /** Shifts a calendar date; returns [year, month, day] or undefined when the date does not exist. */
-function shiftYmd(year: number, month: number, day: number, days: number): [number, number, number] | undefined {
+function shiftYmd(
+  year: number,
+  month: number,
+  day: number,
+  days: number,
+): [number, number, number] | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const t = Date.UTC(year, month - 1, day);
   const check = new Date(t);
@@ -41,7 +46,9 @@ export function shiftDate(value: string, days: number): string | undefined {
  * written back with the same precision. Returns undefined when the value is not a valid date-time.
  */
 export function shiftDateTime(value: string, days: number): string | undefined {
-  const m = /^\s*(\d{4})(\d{2})?(\d{2})?(\d{2}(?:\d{2}(?:\d{2}(?:\.\d{1,6})?)?)?)?([+-]\d{4})?\s*$/.exec(value);
+  const m = /^\s*(\d{4})(\d{2})?(\d{2})?(\d{2}(?:\d{2}(?:\d{2}(?:\.\d{1,6})?)?)?)?([+-]\d{4})?\s*$/.exec(
+    value,
+  );
   if (!m) return undefined;
   const [, y, mo, d, time = '', tz = ''] = m;
   if (d === undefined && time) return undefined;

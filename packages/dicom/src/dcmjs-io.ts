@@ -13,7 +13,8 @@ export function silenceDcmjs(): void {
   log.setLevel('silent', false);
   const loggers = log.getLoggers?.() ?? {};
   for (const logger of Object.values(loggers)) logger.setLevel('silent', false);
-  for (const name of ['validation.dcmjs', 'AsyncDicomReader']) log.getLogger?.(name).setLevel('silent', false);
+  for (const name of ['validation.dcmjs', 'AsyncDicomReader'])
+    log.getLogger?.(name).setLevel('silent', false);
 }
 
 /** Thrown when dcmjs cannot read or write; carries no dcmjs message (it may hold values). */

@@ -27,7 +27,6 @@ import {
   BINARY_VRS,
   MAX_CHARS,
   isEmptyElement,
-  personNameText,
   sequenceItems,
   setEmpty,
   setValues,
@@ -113,7 +112,10 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): vo
     const element = dataset[key]!;
     if (Number.isNaN(tag) || groupOf(tag) === 0x0002 || isGroupLengthTag(tag)) {
       delete dataset[key];
-      env.recorder.add(Number.isNaN(tag) ? 'malformed-tag' : isGroupLengthTag(tag) ? 'group-length' : 'file-meta-in-dataset', 'remove');
+      env.recorder.add(
+        Number.isNaN(tag) ? 'malformed-tag' : isGroupLengthTag(tag) ? 'group-length' : 'file-meta-in-dataset',
+        'remove',
+      );
       return;
     }
     if (depth === 0 && (tag === 0x00100010 || tag === 0x00100020)) return; // replaced by setPatientPseudonyms
@@ -242,19 +244,26 @@ function applyCode(
  */
 function removeGraphics(dataset: DcmjsDataset, key: string, tag: number, env: EngineEnv): void {
   delete dataset[key];
-  env.recorder.add(isRepeatingGroup(groupOf(tag), 0x6000) ? '(60xx,eeee) overlay' : '(50xx,eeee) curve', 'remove');
+  env.recorder.add(
+    isRepeatingGroup(groupOf(tag), 0x6000) ? '(60xx,eeee) overlay' : '(50xx,eeee) curve',
+    'remove',
+  );
   if (env.options.cleanGraphics && !env.findings.some((f) => f.rule === 'dicom/graphics-removed')) {
     env.findings.push({
       rule: 'dicom/graphics-removed',
       severity: 'warning',
       location: isRepeatingGroup(groupOf(tag), 0x6000) ? '(60xx,3000)' : '(50xx,3000)',
-      message: 'overlays and curves cannot be cleaned without a vision pass and were removed (Clean Graphics)',
+      message:
+        'overlays and curves cannot be cleaned without a vision pass and were removed (Clean Graphics)',
     });
   }
 }
 
 function recurse(element: DcmjsElement, tag: number, env: EngineEnv, level: Level): void {
-  const inner: Level = { depth: level.depth + 1, structured: level.structured || STRUCTURED_CONTENT_SEQUENCES.has(tag) };
+  const inner: Level = {
+    depth: level.depth + 1,
+    structured: level.structured || STRUCTURED_CONTENT_SEQUENCES.has(tag),
+  };
   for (const item of sequenceItems(element)) processDataset(item, env, inner);
 }
 
@@ -310,13 +319,22 @@ function dummy(element: DcmjsElement, tag: number, vr: string, env: EngineEnv, l
       remapUids(element, tag, env);
       return;
     case 'DA':
-      setValues(element, values.map(() => firstClean(env.matcher, ['19000101']) ?? ''));
+      setValues(
+        element,
+        values.map(() => firstClean(env.matcher, ['19000101']) ?? ''),
+      );
       break;
     case 'TM':
-      setValues(element, values.map(() => '000000'));
+      setValues(
+        element,
+        values.map(() => '000000'),
+      );
       break;
     case 'DT':
-      setValues(element, values.map(() => firstClean(env.matcher, ['19000101000000']) ?? ''));
+      setValues(
+        element,
+        values.map(() => firstClean(env.matcher, ['19000101000000']) ?? ''),
+      );
       break;
     case 'DS':
     case 'IS':
@@ -328,14 +346,23 @@ function dummy(element: DcmjsElement, tag: number, vr: string, env: EngineEnv, l
     case 'FD':
     case 'SV':
     case 'UV':
-      setValues(element, values.map(() => 0));
+      setValues(
+        element,
+        values.map(() => 0),
+      );
       break;
     case 'AS':
-      setValues(element, values.map(() => '000Y'));
+      setValues(
+        element,
+        values.map(() => '000Y'),
+      );
       break;
     case 'CS': {
       const safe = SAFE_CS_VALUES[tagKey(tag)] ?? [];
-      setValues(element, values.map((v) => (safe.includes(v.trim()) ? v.trim() : '')));
+      setValues(
+        element,
+        values.map((v) => (safe.includes(v.trim()) ? v.trim() : '')),
+      );
       break;
     }
     case 'AE':
@@ -347,12 +374,18 @@ function dummy(element: DcmjsElement, tag: number, vr: string, env: EngineEnv, l
     case 'UC': {
       if (tag === 0x00100020) {
         // A nested Patient ID: the same pseudonym the subject would get.
-        setValues(element, values.map((v) => (v.trim() ? env.pseudonyms.id('patient-id', v.trim()) : '')));
+        setValues(
+          element,
+          values.map((v) => (v.trim() ? env.pseudonyms.id('patient-id', v.trim()) : '')),
+        );
         rec.addTag(tag, 'pseudonym');
         return;
       }
       const d = textDummy(env, MAX_CHARS[vr]);
-      setValues(element, values.map(() => d));
+      setValues(
+        element,
+        values.map(() => d),
+      );
       break;
     }
     default:
@@ -532,13 +565,4 @@ export function sweepResidualIdentifiers(dataset: DcmjsDataset, env: EngineEnv):
       }
     }
   }
-}
-
-/** PN text of a dcmjs value, re-exported for the verifier's tests. */
-export { personNameText };
-
-/** True for the element number range of private creators (used by callers that walk raw tags). */
-export function isCreatorElement(tag: number): boolean {
-  const e = elementOf(tag);
-  return e >= 0x10 && e <= 0xff;
 }

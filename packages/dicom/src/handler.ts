@@ -16,10 +16,17 @@ import {
   type InputItem,
   type InspectContext,
 } from '@medimagecleaner/core';
-import { ActionRecorder, tagSelector } from './actions.js';
+import { ActionRecorder } from './actions.js';
 import { buildDcmjsInput, insertElements, toSpliced } from './assemble.js';
 import { checkBurnedIn } from './burned-in.js';
-import { DcmjsFailure, dictionaryVr, readPart10, silenceDcmjs, writePart10, type DcmjsDataset } from './dcmjs-io.js';
+import {
+  DcmjsFailure,
+  dictionaryVr,
+  readPart10,
+  silenceDcmjs,
+  writePart10,
+  type DcmjsDataset,
+} from './dcmjs-io.js';
 import { applyProfile, sweepResidualIdentifiers, type EngineEnv } from './engine.js';
 import { createIdentifierMatcher } from './identifiers.js';
 import { inspectDicom } from './inspect.js';
@@ -45,10 +52,10 @@ import { firstString, stringValues } from './values.js';
 import { EXPLICIT_BE, EXPLICIT_LE, walkDataset, WalkError, type WalkedElement } from './walker.js';
 import { DICOM_PACKAGE_VERSION } from './version.js';
 
-/** Options of {@link createHandler} (none yet; reserved for ports and user rules). */
+/** Options of {@link createHandler}: none yet (reserved for ports and user rules). */
 export interface DicomHandlerOptions {
-  /** Reserved. */
-  readonly [key: string]: never;
+  /** Reserved; must be absent. */
+  readonly reserved?: never;
 }
 
 /** The Media Storage Directory (DICOMDIR) SOP class. */
@@ -79,8 +86,14 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
 
   // 1. Structure, with our own strict walker: truncated or corrupt files stop here.
   const part10 = parsePart10(bytes, { isSequence: (tag) => dictionaryVr(tagKey(tag)) === 'SQ' }, file);
-  if (metaValue(part10, 0x00020002) === MEDIA_STORAGE_DIRECTORY || part10.dataset.some((e) => e.tag === 0x00041220)) {
-    throw new PolicyRejectedError('DICOMDIR files list patients and are not de-identified (rebuild the directory from the outputs)', { file });
+  if (
+    metaValue(part10, 0x00020002) === MEDIA_STORAGE_DIRECTORY ||
+    part10.dataset.some((e) => e.tag === 0x00041220)
+  ) {
+    throw new PolicyRejectedError(
+      'DICOMDIR files list patients and are not de-identified (rebuild the directory from the outputs)',
+      { file },
+    );
   }
   assertDataset(part10, file);
   assertSupportedCharset(part10, file);
@@ -118,7 +131,10 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
     dataset = readPart10(buildDcmjsInput(part10, cut)).dict;
   } catch (error) {
     if (error instanceof DcmjsFailure) {
-      throw new InputFormatError(ErrorCodes.PARSE_FAILED, 'the dataset values cannot be decoded', { file, cause: error });
+      throw new InputFormatError(ErrorCodes.PARSE_FAILED, 'the dataset values cannot be decoded', {
+        file,
+        cause: error,
+      });
     }
     throw error;
   }
@@ -126,7 +142,10 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
 
   const originalSopClass = firstString(dataset, '00080016') || metaValue(part10, 0x00020002);
   if (originalSopClass === MEDIA_STORAGE_DIRECTORY || dataset['00041220'] !== undefined) {
-    throw new PolicyRejectedError('DICOMDIR files list patients and are not de-identified (rebuild the directory from the outputs)', { file });
+    throw new PolicyRejectedError(
+      'DICOMDIR files list patients and are not de-identified (rebuild the directory from the outputs)',
+      { file },
+    );
   }
 
   // 4. Gate: burned-in text cannot be removed from pixels yet.
@@ -175,12 +194,19 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   let sopInstance = firstString(dataset, '00080018');
   if (!sopInstance) {
     const metaInstance = metaValue(part10, 0x00020003);
-    sopInstance = !metaInstance || options.retainUIDs || metaInstance.startsWith(STANDARD_UID_ROOT) ? metaInstance : ctx.pseudonyms.uid(metaInstance);
+    sopInstance =
+      !metaInstance || options.retainUIDs || metaInstance.startsWith(STANDARD_UID_ROOT)
+        ? metaInstance
+        : ctx.pseudonyms.uid(metaInstance);
   }
   let data: Uint8Array;
   try {
     const written = writePart10(outputMeta(sopClass, sopInstance, outTs), dataset);
-    data = insertElements(written, outEncoding, pixel.map((e) => toSpliced(e, part10.datasetBytes)));
+    data = insertElements(
+      written,
+      outEncoding,
+      pixel.map((e) => toSpliced(e, part10.datasetBytes)),
+    );
     // Our own output must walk cleanly before anyone sees it.
     walkDataset(data, outputDatasetStart(data), data.length, outEncoding);
   } catch (error) {
@@ -212,7 +238,8 @@ function confidenceOf(options: DeidContext['policy']['options'], burnedInAccepte
 function retainedTopLevelPrivate(part10: Part10File): Set<number> {
   const creators = new Map<number, string>();
   for (const e of part10.dataset) {
-    if (isPrivateCreatorTag(e.tag)) creators.set(e.tag, asciiValue(part10.datasetBytes, e.valueStart, e.valueLength));
+    if (isPrivateCreatorTag(e.tag))
+      creators.set(e.tag, asciiValue(part10.datasetBytes, e.valueStart, e.valueLength));
   }
   return retainedPrivateTags(
     part10.dataset.map((e) => e.tag),
@@ -243,13 +270,22 @@ function assertSupportedCharset(part10: Part10File, file: string): void {
 }
 
 /** The walker and dcmjs must agree on the top-level elements, else one of them misread the file. */
-function assertSameElements(part10: Part10File, cut: ReadonlySet<WalkedElement>, dataset: DcmjsDataset, file: string): void {
+function assertSameElements(
+  part10: Part10File,
+  cut: ReadonlySet<WalkedElement>,
+  dataset: DcmjsDataset,
+  file: string,
+): void {
   const expected = part10.dataset.filter((e) => !cut.has(e)).map((e) => tagKey(e.tag));
   const actual = Object.keys(dataset).map((k) => k.toUpperCase());
   const a = new Set(expected);
   const b = new Set(actual);
   if (a.size !== b.size || [...a].some((k) => !b.has(k))) {
-    throw new InputFormatError(ErrorCodes.PARSE_FAILED, 'the dataset structure is ambiguous (parsers disagree)', { file });
+    throw new InputFormatError(
+      ErrorCodes.PARSE_FAILED,
+      'the dataset structure is ambiguous (parsers disagree)',
+      { file },
+    );
   }
 }
 
@@ -307,6 +343,3 @@ function hasNonAscii(dataset: DcmjsDataset): boolean {
   }
   return false;
 }
-
-/** Tag selector text, re-exported for tests and reports. */
-export { tagSelector };

@@ -85,7 +85,10 @@ export interface IdentifierMatcher {
  * match anywhere; shorter ones only as whole words (so `Ann` does not match `annotation`); digit-only ones
  * never next to another digit.
  */
-export function createIdentifierMatcher(identifiers: readonly string[], options: MatcherOptions = {}): IdentifierMatcher {
+export function createIdentifierMatcher(
+  identifiers: readonly string[],
+  options: MatcherOptions = {},
+): IdentifierMatcher {
   const minLength = options.minLength ?? 3;
   const prepared = new Map<string, PreparedIdentifier>();
   for (const raw of identifiers) {

@@ -8,9 +8,22 @@
 export { createHandler, deidentifyDicom, type DicomHandlerOptions } from './handler.js';
 export { inspectDicom, INSPECT_RULES } from './inspect.js';
 export { sniffDicom } from './sniff.js';
-export { DICOM_POLICY_SCHEMA, dicomSection, type DicomPolicySection, type BurnedInAnnotationPolicy } from './policy-section.js';
+export {
+  DICOM_POLICY_SCHEMA,
+  dicomSection,
+  type DicomPolicySection,
+  type BurnedInAnnotationPolicy,
+} from './policy-section.js';
 export { BURNED_IN_MODALITIES, burnedInReason } from './burned-in.js';
-export { decide, findRow, isRemovedUnder, OPTION_OF_COLUMN, SUPPLEMENTARY_ROWS, type ActionCode, type Decision } from './profile.js';
+export {
+  decide,
+  findRow,
+  isRemovedUnder,
+  OPTION_OF_COLUMN,
+  SUPPLEMENTARY_ROWS,
+  type ActionCode,
+  type Decision,
+} from './profile.js';
 export {
   PROFILE_TABLE,
   PROFILE_TABLE_SOURCE_SHA256,

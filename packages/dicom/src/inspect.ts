@@ -11,11 +11,18 @@
  * Findings name the tag path, never the value.
  */
 import type { Finding, InspectContext, ProfileOption } from '@medimagecleaner/core';
-import { createIdentifierMatcher, type IdentifierMatcher } from './identifiers.js';
+import { createIdentifierMatcher } from './identifiers.js';
 import { parsePart10, asciiValue, type Part10File } from './part10.js';
 import { isSafePrivateElement } from './private-tags.js';
 import { decide, findRow, isRemovedUnder } from './profile.js';
-import { DOUBLE_FLOAT_PIXEL_DATA, FLOAT_PIXEL_DATA, PIXEL_DATA, formatTag, groupOf, isPrivateCreatorTag, isPrivateTag } from './tags.js';
+import {
+  DOUBLE_FLOAT_PIXEL_DATA,
+  FLOAT_PIXEL_DATA,
+  PIXEL_DATA,
+  formatTag,
+  isPrivateCreatorTag,
+  isPrivateTag,
+} from './tags.js';
 import type { PathStep, WalkedElement } from './walker.js';
 
 const TEXT_VRS = new Set(['AE', 'CS', 'LO', 'LT', 'PN', 'SH', 'ST', 'UC', 'UR', 'UT']);
@@ -71,12 +78,18 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
   const decoder = new TextDecoder(charsetOf(file), { fatal: false });
   const latin1 = new TextDecoder('windows-1252');
 
-  const checkLevel = (bytes: Uint8Array, elements: readonly WalkedElement[], path: readonly PathStep[], isMeta: boolean): void => {
+  const checkLevel = (
+    bytes: Uint8Array,
+    elements: readonly WalkedElement[],
+    path: readonly PathStep[],
+    isMeta: boolean,
+  ): void => {
     const creators = new Map<number, string>();
     for (const e of elements) {
       if (isPrivateCreatorTag(e.tag)) creators.set(e.tag, asciiValue(bytes, e.valueStart, e.valueLength));
     }
-    const creatorOf = (group: number, block: number): string | undefined => creators.get(((group << 16) | block) >>> 0);
+    const creatorOf = (group: number, block: number): string | undefined =>
+      creators.get(((group << 16) | block) >>> 0);
     for (const e of elements) {
       const location = pathText(path, e.tag);
       if (isPrivateTag(e.tag)) {
@@ -100,7 +113,9 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
         });
       }
       if (e.items) {
-        e.items.forEach((item, index) => checkLevel(bytes, item.elements, [...path, { tag: e.tag, item: index }], false));
+        e.items.forEach((item, index) =>
+          checkLevel(bytes, item.elements, [...path, { tag: e.tag, item: index }], false),
+        );
         continue;
       }
       if (PIXEL_TAGS.has(e.tag) || e.fragments || e.valueLength === 0) continue;
@@ -118,8 +133,14 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
     }
     if (vr !== undefined && TOKEN_VRS.has(vr)) {
       const value = latin1.decode(raw).replace(/[\0 ]+$/, '');
-      if (matcher.inTokens(value)) pushIdentifier(findings, location, vr === 'DA' || vr === 'DT' ? 'date' : 'id');
-      if ((vr === 'DA' || vr === 'DT') && !options.retainLongitudinalFullDates && !options.retainLongitudinalModifiedDates && !keptByOption(e.tag, options, vr)) {
+      if (matcher.inTokens(value))
+        pushIdentifier(findings, location, vr === 'DA' || vr === 'DT' ? 'date' : 'id');
+      if (
+        (vr === 'DA' || vr === 'DT') &&
+        !options.retainLongitudinalFullDates &&
+        !options.retainLongitudinalModifiedDates &&
+        !keptByOption(e.tag, options, vr)
+      ) {
         const dated = value.split('\\').some((v) => v.trim() !== '' && !v.trim().startsWith('19000101'));
         if (dated && !isPrivateTag(e.tag)) {
           findings.push({
@@ -134,18 +155,20 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
       return;
     }
     if (vr !== undefined && TEXT_VRS.has(vr)) {
-      if (matcher.inText(text())) pushIdentifier(findings, location, vr === 'PN' ? 'name' : 'subject-identifier');
+      if (matcher.inText(text()))
+        pushIdentifier(findings, location, vr === 'PN' ? 'name' : 'subject-identifier');
       return;
     }
     if (vr === undefined && looksLikeText(raw)) {
       // Implicit VR: no VR to go by; a value that reads as text is checked as text.
-      if (matcher.inText(text()) || matcher.inTokens(latin1.decode(raw))) pushIdentifier(findings, location, 'subject-identifier');
+      if (matcher.inText(text()) || matcher.inTokens(latin1.decode(raw)))
+        pushIdentifier(findings, location, 'subject-identifier');
     }
   };
 
   checkLevel(file.metaBytes, file.meta, [], true);
   checkLevel(file.datasetBytes, file.dataset, [], false);
-  scanRawBytes(file, matcher, findings, ctx.knownIdentifiers);
+  scanRawBytes(file, findings, ctx.knownIdentifiers);
   return findings;
 }
 
@@ -162,7 +185,7 @@ function pushIdentifier(findings: Finding[], location: string, phiType: Finding[
     rule: INSPECT_RULES.identifier,
     severity: 'error',
     location,
-    message: 'a value contains one of the subject\'s identifiers',
+    message: "a value contains one of the subject's identifiers",
     ...(phiType ? { phiType } : {}),
   });
 }
@@ -184,7 +207,9 @@ function charsetOf(file: Part10File): string {
 function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.length === 0 || bytes.length > 65536) return false;
   let printable = 0;
-  for (const b of bytes) if ((b >= 0x20 && b < 0x7f) || b >= 0xa0 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x00) printable++;
+  for (const b of bytes)
+    if ((b >= 0x20 && b < 0x7f) || b >= 0xa0 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x00)
+      printable++;
   return printable === bytes.length;
 }
 
@@ -192,15 +217,18 @@ function looksLikeText(bytes: Uint8Array): boolean {
  * Searches the file's bytes outside pixel data (and outside UID, number and date values, which are
  * checked token by token above) for identifiers of 4 characters or more, read as Latin-1 and as UTF-8.
  */
-function scanRawBytes(file: Part10File, _matcher: IdentifierMatcher, findings: Finding[], identifiers: readonly string[]): void {
+function scanRawBytes(file: Part10File, findings: Finding[], identifiers: readonly string[]): void {
   const long = createIdentifierMatcher(identifiers, { minLength: 4 });
   if (long.size === 0) return;
   const regions: Array<{ bytes: Uint8Array; skips: Array<[number, number]> }> = [
-    { bytes: file.metaBytes.subarray(0, file.meta.length > 0 ? file.meta[file.meta.length - 1]!.end : 0), skips: [] },
+    {
+      bytes: file.metaBytes.subarray(0, file.meta.length > 0 ? file.meta[file.meta.length - 1]!.end : 0),
+      skips: [],
+    },
     { bytes: file.datasetBytes, skips: [] },
   ];
-  collectSkips(file.meta, regions[0]!.skips, true);
-  collectSkips(file.dataset, regions[1]!.skips, true);
+  collectSkips(file.meta, regions[0]!.skips);
+  collectSkips(file.dataset, regions[1]!.skips);
   const latin1 = new TextDecoder('windows-1252');
   const utf8 = new TextDecoder('utf-8', { fatal: false });
   for (const region of regions) {
@@ -218,7 +246,7 @@ function scanRawBytes(file: Part10File, _matcher: IdentifierMatcher, findings: F
           rule: INSPECT_RULES.identifierBytes,
           severity: 'error',
           location: 'file bytes',
-          message: 'the file bytes outside pixel data contain one of the subject\'s identifiers',
+          message: "the file bytes outside pixel data contain one of the subject's identifiers",
         });
         return;
       }
@@ -226,25 +254,13 @@ function scanRawBytes(file: Part10File, _matcher: IdentifierMatcher, findings: F
   }
 }
 
-function collectSkips(elements: readonly WalkedElement[], skips: Array<[number, number]>, top: boolean): void {
+/** Value spans the raw scan leaves out: pixel data, and UID, number and date values (checked by token). */
+function collectSkips(elements: readonly WalkedElement[], skips: Array<[number, number]>): void {
   for (const e of elements) {
     if (PIXEL_TAGS.has(e.tag) || (e.vr !== undefined && (e.vr === 'UI' || TOKEN_VRS.has(e.vr)))) {
       skips.push([e.valueStart, e.end]);
       continue;
     }
-    if (e.items) for (const item of e.items) collectSkips(item.elements, skips, false);
+    if (e.items) for (const item of e.items) collectSkips(item.elements, skips);
   }
-  void top;
 }
-
-/** The groups the verifier treats as file meta information. */
-export function isMetaGroup(tag: number): boolean {
-  return groupOf(tag) === 0x0002;
-}
-
-/** The options this verifier reads (for documentation and tests). */
-export const INSPECT_OPTIONS: readonly ProfileOption[] = [
-  'retainSafePrivate',
-  'retainLongitudinalFullDates',
-  'retainLongitudinalModifiedDates',
-];

@@ -19,8 +19,14 @@ export const DEID_METHOD_CODES = {
   cleanGraphics: { value: '113103', meaning: 'Clean Graphics Option' },
   cleanStructuredContent: { value: '113104', meaning: 'Clean Structured Content Option' },
   cleanDescriptors: { value: '113105', meaning: 'Clean Descriptors Option' },
-  retainLongitudinalFullDates: { value: '113106', meaning: 'Retain Longitudinal Temporal Information Full Dates Option' },
-  retainLongitudinalModifiedDates: { value: '113107', meaning: 'Retain Longitudinal Temporal Information Modified Dates Option' },
+  retainLongitudinalFullDates: {
+    value: '113106',
+    meaning: 'Retain Longitudinal Temporal Information Full Dates Option',
+  },
+  retainLongitudinalModifiedDates: {
+    value: '113107',
+    meaning: 'Retain Longitudinal Temporal Information Modified Dates Option',
+  },
   retainPatientCharacteristics: { value: '113108', meaning: 'Retain Patient Characteristics Option' },
   retainDeviceIdentity: { value: '113109', meaning: 'Retain Device Identity Option' },
   retainUIDs: { value: '113110', meaning: 'Retain UIDs Option' },
@@ -43,7 +49,9 @@ const APPLIED_OPTIONS: readonly ProfileOption[] = [
 ];
 
 /** The CID 7050 codes of the profile and the options that were applied, in code order. */
-export function appliedMethodCodes(options: Readonly<Record<ProfileOption, boolean>>): Array<{ value: string; meaning: string }> {
+export function appliedMethodCodes(
+  options: Readonly<Record<ProfileOption, boolean>>,
+): Array<{ value: string; meaning: string }> {
   const codes: Array<{ value: string; meaning: string }> = [DEID_METHOD_CODES.basic];
   for (const option of APPLIED_OPTIONS) if (options[option]) codes.push(DEID_METHOD_CODES[option]);
   return codes.sort((a, b) => a.value.localeCompare(b.value));
@@ -89,7 +97,11 @@ export function setDeidentificationMethod(
  * The file meta information of the output: only what PS3.10 requires and our implementation, nothing
  * from the source's meta (no source or sending AE titles, no private information).
  */
-export function outputMeta(sopClassUid: string, sopInstanceUid: string, transferSyntax: string): DcmjsDataset {
+export function outputMeta(
+  sopClassUid: string,
+  sopInstanceUid: string,
+  transferSyntax: string,
+): DcmjsDataset {
   return {
     '00020001': { vr: 'OB', Value: [new Uint8Array([0x00, 0x01]).buffer] },
     '00020002': { vr: 'UI', Value: [sopClassUid] },

@@ -53,7 +53,11 @@ const MAX_INFLATED_BYTES = 2 ** 31 - 1;
 /** Reads `DICM` at offset 128. */
 export function hasDicmPrefix(bytes: Uint8Array): boolean {
   return (
-    bytes.length >= 132 && bytes[128] === 0x44 && bytes[129] === 0x49 && bytes[130] === 0x43 && bytes[131] === 0x4d
+    bytes.length >= 132 &&
+    bytes[128] === 0x44 &&
+    bytes[129] === 0x49 &&
+    bytes[130] === 0x43 &&
+    bytes[131] === 0x4d
   );
 }
 
@@ -112,7 +116,12 @@ export function parsePart10(bytes: Uint8Array, walkOptions: WalkOptions = {}, fi
   if (hasDicmPrefix(bytes)) {
     hasPreamble = true;
     metaStart = 132;
-  } else if (bytes.length >= 8 && bytes[0] === 0x02 && bytes[1] === 0x00 && isKnownVr(String.fromCharCode(bytes[4]!, bytes[5]!))) {
+  } else if (
+    bytes.length >= 8 &&
+    bytes[0] === 0x02 &&
+    bytes[1] === 0x00 &&
+    isKnownVr(String.fromCharCode(bytes[4]!, bytes[5]!))
+  ) {
     metaStart = 0; // meta information without a preamble
   }
 
@@ -140,7 +149,8 @@ export function parsePart10(bytes: Uint8Array, walkOptions: WalkOptions = {}, fi
     deflated = true;
   }
   if (datasetBytes.length === 0) {
-    if (metaStart === undefined) throw new InputFormatError(ErrorCodes.UNSUPPORTED_FORMAT, 'not a DICOM file', opts);
+    if (metaStart === undefined)
+      throw new InputFormatError(ErrorCodes.UNSUPPORTED_FORMAT, 'not a DICOM file', opts);
     throw new InputFormatError(ErrorCodes.PARSE_FAILED, 'the file has no dataset', opts);
   }
 
@@ -151,14 +161,16 @@ export function parsePart10(bytes: Uint8Array, walkOptions: WalkOptions = {}, fi
     candidates.push({ encoding: EXPLICIT_LE, ts: TS.EXPLICIT_LE });
   } else if (declared && isNativeSyntax(declared)) {
     candidates.push({ encoding: encodingOf(declared), ts: declared });
-    if (guessed && !sameEncoding(guessed, encodingOf(declared))) candidates.push({ encoding: guessed, ts: transferSyntaxOf(guessed) });
+    if (guessed && !sameEncoding(guessed, encodingOf(declared)))
+      candidates.push({ encoding: guessed, ts: transferSyntaxOf(guessed) });
   } else if (declared) {
     candidates.push({ encoding: EXPLICIT_LE, ts: declared }); // compressed syntaxes are explicit VR LE
   } else if (guessed) {
     candidates.push({ encoding: guessed, ts: transferSyntaxOf(guessed) });
   }
   if (candidates.length === 0) {
-    if (metaStart === undefined) throw new InputFormatError(ErrorCodes.UNSUPPORTED_FORMAT, 'not a DICOM file', opts);
+    if (metaStart === undefined)
+      throw new InputFormatError(ErrorCodes.UNSUPPORTED_FORMAT, 'not a DICOM file', opts);
     throw new InputFormatError(ErrorCodes.PARSE_FAILED, 'the dataset encoding cannot be determined', opts);
   }
 
@@ -213,7 +225,8 @@ export function walkMetaGroup(bytes: Uint8Array, start: number): { meta: WalkedE
   while (pos + 8 <= bytes.length && view.getUint16(pos, true) === 0x0002) {
     // Walk one element at a time: the group's end is not known in advance.
     const vr = String.fromCharCode(bytes[pos + 4]!, bytes[pos + 5]!);
-    if (!isKnownVr(vr) || vr === 'SQ') throw new WalkError('unexpected value representation in the meta information', pos);
+    if (!isKnownVr(vr) || vr === 'SQ')
+      throw new WalkError('unexpected value representation in the meta information', pos);
     const long = ['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV'].includes(vr);
     const headerLength = long ? 12 : 8;
     if (pos + headerLength > bytes.length) throw new WalkError('truncated element header', pos);

@@ -3,7 +3,12 @@
  * the action that applies under the options in force.
  */
 import type { ProfileOption } from '@medimagecleaner/core';
-import { OPTION_COLUMNS, PROFILE_TABLE, type OptionColumn, type ProfileRow } from './generated/profile-table.js';
+import {
+  OPTION_COLUMNS,
+  PROFILE_TABLE,
+  type OptionColumn,
+  type ProfileRow,
+} from './generated/profile-table.js';
 import { elementOf, groupOf, isPrivateTag, tagKey } from './tags.js';
 
 /** The policy option each option column of Table E.1-1 stands for. */
@@ -68,7 +73,11 @@ for (const row of [...PROFILE_TABLE, ...SUPPLEMENTARY_ROWS]) {
     // 50xxxxxx, 60xx3000 ...: the group's high byte is fixed, the low byte is an even number 00-1E.
     const base = Number.parseInt(row.key.slice(0, 2), 16) << 8;
     const elementPart = row.key.slice(4);
-    groupPatterns.push({ row, base, element: elementPart.includes('x') ? undefined : Number.parseInt(elementPart, 16) });
+    groupPatterns.push({
+      row,
+      base,
+      element: elementPart.includes('x') ? undefined : Number.parseInt(elementPart, 16),
+    });
   }
 }
 
@@ -85,7 +94,8 @@ export function findRow(tag: number): ProfileRow | undefined {
   if (exact) return exact;
   const group = groupOf(tag);
   for (const p of groupPatterns) {
-    if (isRepeatingGroup(group, p.base) && (p.element === undefined || p.element === elementOf(tag))) return p.row;
+    if (isRepeatingGroup(group, p.base) && (p.element === undefined || p.element === elementOf(tag)))
+      return p.row;
   }
   return undefined;
 }
@@ -101,7 +111,11 @@ export function findRowByKey(key: string): ProfileRow | undefined {
  * Type tables decide them: X/Z -> Z, X/D -> D, Z/D -> D, X/Z/D -> D, X/Z/U* -> U for UID and sequence
  * values (the references are kept, remapped) else Z.
  */
-export function decide(row: ProfileRow, options: Readonly<Record<ProfileOption, boolean>>, vr: string | undefined): Decision {
+export function decide(
+  row: ProfileRow,
+  options: Readonly<Record<ProfileOption, boolean>>,
+  vr: string | undefined,
+): Decision {
   let keep: OptionColumn | undefined;
   for (const column of OPTION_COLUMNS) {
     const action = row.options[column];
@@ -130,7 +144,11 @@ export function decide(row: ProfileRow, options: Readonly<Record<ProfileOption, 
 }
 
 /** True when the profile removes (X) the attribute `tag` under `options` (used by the verifier). */
-export function isRemovedUnder(tag: number, options: Readonly<Record<ProfileOption, boolean>>, vr?: string): boolean {
+export function isRemovedUnder(
+  tag: number,
+  options: Readonly<Record<ProfileOption, boolean>>,
+  vr?: string,
+): boolean {
   const row = findRow(tag);
   return row !== undefined && row.kind !== 'private' && decide(row, options, vr).code === 'X';
 }

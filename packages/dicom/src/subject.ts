@@ -81,12 +81,25 @@ export function knownIdentifiersOf(dataset: DcmjsDataset): string[] {
     const v = trimValue(value);
     if (v) found.add(v);
   };
-  for (const key of [K.PatientName, K.OtherPatientNames, K.PatientBirthName, K.PatientMotherBirthName, K.ResponsiblePerson]) {
+  for (const key of [
+    K.PatientName,
+    K.OtherPatientNames,
+    K.PatientBirthName,
+    K.PatientMotherBirthName,
+    K.ResponsiblePerson,
+  ]) {
     const element = dataset[key];
     if (!element || !Array.isArray(element.Value)) continue;
     for (const value of element.Value) nameForms(value).forEach(add);
   }
-  for (const key of [K.PatientID, K.OtherPatientIDs, K.AccessionNumber, K.PatientAddress, K.MedicalRecordLocator, K.PatientTelephoneNumbers]) {
+  for (const key of [
+    K.PatientID,
+    K.OtherPatientIDs,
+    K.AccessionNumber,
+    K.PatientAddress,
+    K.MedicalRecordLocator,
+    K.PatientTelephoneNumbers,
+  ]) {
     stringValues(dataset[key]).forEach(add);
   }
   for (const item of sequenceItems(dataset[K.OtherPatientIDsSequence] ?? { vr: 'SQ' })) {

@@ -5,13 +5,36 @@
 import type { DcmjsDataset, DcmjsElement } from './dcmjs-io.js';
 
 /** VRs whose values are text (checked for identifiers, cleaned as text). */
-export const TEXT_VRS: ReadonlySet<string> = new Set(['AE', 'CS', 'LO', 'LT', 'PN', 'SH', 'ST', 'UC', 'UR', 'UT']);
+export const TEXT_VRS: ReadonlySet<string> = new Set([
+  'AE',
+  'CS',
+  'LO',
+  'LT',
+  'PN',
+  'SH',
+  'ST',
+  'UC',
+  'UR',
+  'UT',
+]);
 /** VRs whose values are numbers, dates or times written as strings. */
 export const NUMERIC_STRING_VRS: ReadonlySet<string> = new Set(['AS', 'DA', 'DS', 'DT', 'IS', 'TM']);
 /** Binary VRs. */
 export const BINARY_VRS: ReadonlySet<string> = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'UN']);
 /** VRs whose values dcmjs holds as numbers. */
-export const NUMBER_VRS: ReadonlySet<string> = new Set(['DS', 'IS', 'FD', 'FL', 'SL', 'SS', 'SV', 'UL', 'US', 'UV', 'AT']);
+export const NUMBER_VRS: ReadonlySet<string> = new Set([
+  'DS',
+  'IS',
+  'FD',
+  'FL',
+  'SL',
+  'SS',
+  'SV',
+  'UL',
+  'US',
+  'UV',
+  'AT',
+]);
 
 /** Longest value in characters per VR (PS3.5 Table 6.2-1), where there is a limit worth enforcing. */
 export const MAX_CHARS: Readonly<Record<string, number>> = {
@@ -55,7 +78,9 @@ export function personNameGroups(value: unknown): string[] {
   if (typeof value === 'string') return value.split('=').filter((g) => g.length > 0);
   if (value && typeof value === 'object') {
     const pn = value as PersonNameValue;
-    return [pn.Alphabetic, pn.Ideographic, pn.Phonetic].filter((g): g is string => typeof g === 'string' && g.length > 0);
+    return [pn.Alphabetic, pn.Ideographic, pn.Phonetic].filter(
+      (g): g is string => typeof g === 'string' && g.length > 0,
+    );
   }
   return [];
 }

@@ -86,7 +86,27 @@ const UNDEFINED_LENGTH = 0xffffffff;
 const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
 /** VRs with a 2-byte length in explicit VR. */
 const SHORT_VRS = new Set([
-  'AE', 'AS', 'AT', 'CS', 'DA', 'DS', 'DT', 'FD', 'FL', 'IS', 'LO', 'LT', 'PN', 'SH', 'SL', 'SS', 'ST', 'TM', 'UI', 'UL', 'US',
+  'AE',
+  'AS',
+  'AT',
+  'CS',
+  'DA',
+  'DS',
+  'DT',
+  'FD',
+  'FL',
+  'IS',
+  'LO',
+  'LT',
+  'PN',
+  'SH',
+  'SL',
+  'SS',
+  'ST',
+  'TM',
+  'UI',
+  'UL',
+  'US',
 ]);
 
 /** True when `vr` is a VR of PS3.5. */
@@ -152,7 +172,8 @@ class Walker {
         if (!untilDelimiter) throw new WalkError('item delimiter outside an item', pos);
         return { elements, next: pos + 8 };
       }
-      if (tag === ITEM || tag === SEQUENCE_DELIMITATION) throw new WalkError('item tag inside a dataset', pos);
+      if (tag === ITEM || tag === SEQUENCE_DELIMITATION)
+        throw new WalkError('item tag inside a dataset', pos);
       const element = this.element(pos, end, enc, depth);
       elements.push(element);
       pos = element.end;
@@ -231,7 +252,17 @@ class Walker {
     let pos = valueStart;
     for (;;) {
       if (!undefinedLength && pos === limit) {
-        return { tag, vr, start, valueStart, valueLength: limit - valueStart, end: limit, undefinedLength, items, itemEncoding: enc };
+        return {
+          tag,
+          vr,
+          start,
+          valueStart,
+          valueLength: limit - valueStart,
+          end: limit,
+          undefinedLength,
+          items,
+          itemEncoding: enc,
+        };
       }
       if (limit - pos < 8) throw new WalkError('truncated sequence', pos);
       const itemTag = this.r.tag(pos, le);

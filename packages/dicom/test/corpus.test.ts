@@ -79,7 +79,9 @@ const PIXEL_TAGS = new Set([0x7fe00010, 0x7fe00008, 0x7fe00009]);
 
 /** The raw value bytes of the top-level pixel data elements (fragments and offset table included). */
 function pixelBytes(file: Part10File): Buffer[] {
-  return file.dataset.filter((e) => PIXEL_TAGS.has(e.tag)).map((e) => Buffer.from(file.datasetBytes.subarray(e.valueStart, e.end)));
+  return file.dataset
+    .filter((e) => PIXEL_TAGS.has(e.tag))
+    .map((e) => Buffer.from(file.datasetBytes.subarray(e.valueStart, e.end)));
 }
 
 function tryDcmjs(bytes: Uint8Array): ReturnType<typeof readDicom> | undefined {
@@ -125,17 +127,25 @@ async function checkReleased(file: string, outcome: DeidOutcome, ctx: DeidContex
   const original = tryDcmjs(input);
   if (original) {
     for (const key of ['00080060', '00280010', '00280011']) {
-      expect({ file, key, value: text(out.dict, key) }).toEqual({ file, key, value: text(original.dict, key) });
+      expect({ file, key, value: text(out.dict, key) }).toEqual({
+        file,
+        key,
+        value: text(original.dict, key),
+      });
     }
     const px = (d: typeof out) => d.dict['7FE00010']?.Value;
     if (px(original)) {
       const a = (px(original) as ArrayBuffer[]).map((b) => Buffer.from(b));
       const b = (px(out) as ArrayBuffer[]).map((x) => Buffer.from(x));
-      expect({ file, same: a.length === b.length && a.every((x, i) => x.equals(b[i]!)) }).toEqual({ file, same: true });
+      expect({ file, same: a.length === b.length && a.every((x, i) => x.equals(b[i]!)) }).toEqual({
+        file,
+        same: true,
+      });
     }
     for (const key of ['00100010', '00100020']) {
       const was = text(original.dict, key).trim();
-      if (was) expect({ file, key, same: text(out.dict, key).trim() === was }).toEqual({ file, key, same: false });
+      if (was)
+        expect({ file, key, same: text(out.dict, key).trim() === was }).toEqual({ file, key, same: false });
     }
   }
 }
@@ -168,10 +178,14 @@ describe('third-party corpus under a research policy that accepts burned-in anno
   );
   it.each(files)('%s', async (file) => {
     const { outcome, code } = await run(file, ctx);
-    const expectedCode = EXPECTED[file] === 'E_POLICY_REJECTED' && GATED.includes(file) ? undefined : EXPECTED[file];
+    const expectedCode =
+      EXPECTED[file] === 'E_POLICY_REJECTED' && GATED.includes(file) ? undefined : EXPECTED[file];
     expect({ file, result: code ?? 'released' }).toEqual({ file, result: expectedCode ?? 'released' });
     if (outcome) {
-      const findings = await handler.inspect(outcome.output.data, inspectContext(ctx, outcome.knownIdentifiers));
+      const findings = await handler.inspect(
+        outcome.output.data,
+        inspectContext(ctx, outcome.knownIdentifiers),
+      );
       expect({ file, errors: findings.filter((f) => f.severity === 'error') }).toEqual({ file, errors: [] });
     }
   });

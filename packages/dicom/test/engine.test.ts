@@ -1,6 +1,11 @@
 import { describe, it, expect } from '@jest/globals';
 import dcmjs, { type DcmjsDataset } from 'dcmjs';
-import { createHandler, DEID_METHOD_CODES, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from '../src/index.js';
+import {
+  createHandler,
+  DEID_METHOD_CODES,
+  IMPLEMENTATION_CLASS_UID,
+  IMPLEMENTATION_VERSION_NAME,
+} from '../src/index.js';
 import {
   OTHER_KEY,
   UIDS,
@@ -41,7 +46,9 @@ describe('acting by tag whatever the VR', () => {
     expect(text(out.dict, '00100010')).toMatch(/^[A-Z0-9]+\^[A-Z]+$/);
     expect(out.dict['00101001']).toBeUndefined();
     expect(out.dict['00089999']).toBeUndefined();
-    expect(outcome.knownIdentifiers).toEqual(expect.arrayContaining(['DOE^JANE^Q', 'DOE^JANIE', 'MRN0012345']));
+    expect(outcome.knownIdentifiers).toEqual(
+      expect.arrayContaining(['DOE^JANE^Q', 'DOE^JANIE', 'MRN0012345']),
+    );
   });
 });
 
@@ -62,11 +69,15 @@ describe('UIDs', () => {
         // Depth 3: ReferencedSeriesSequence > ReferencedInstanceSequence > ReferencedSOPInstanceUID
         '00081115': {
           vr: 'SQ',
-          Value: [{ '0020000E': { vr: 'UI', Value: [UIDS.series] }, '0008114A': { vr: 'SQ', Value: [refItem(b)] } }],
+          Value: [
+            { '0020000E': { vr: 'UI', Value: [UIDS.series] }, '0008114A': { vr: 'SQ', Value: [refItem(b)] } },
+          ],
         },
       }),
     );
-    const fileB = writeDicom(baseDataset({ '00080018': { vr: 'UI', Value: [b] }, '00200052': { vr: 'UI', Value: [UIDS.frame] } }));
+    const fileB = writeDicom(
+      baseDataset({ '00080018': { vr: 'UI', Value: [b] }, '00200052': { vr: 'UI', Value: [UIDS.frame] } }),
+    );
     const ctx = context();
     const A = await verified(fileA, ctx);
     const B = await verified(fileB, ctx);
@@ -103,14 +114,17 @@ describe('determinism', () => {
     expect(one.output.relativePath).toBe(two.output.relativePath);
     const other = await deid(input, context(policy(), OTHER_KEY));
     expect(other.output.relativePath).not.toBe(one.output.relativePath);
-    expect(text(readDicom(other.output.data).dict, '00080018')).not.toBe(text(readDicom(one.output.data).dict, '00080018'));
+    expect(text(readDicom(other.output.data).dict, '00080018')).not.toBe(
+      text(readDicom(one.output.data).dict, '00080018'),
+    );
   });
 });
 
 describe('dates', () => {
   const days = (a: string, b: string) =>
     Math.round(
-      (Date.UTC(+b.slice(0, 4), +b.slice(4, 6) - 1, +b.slice(6, 8)) - Date.UTC(+a.slice(0, 4), +a.slice(4, 6) - 1, +a.slice(6, 8))) /
+      (Date.UTC(+b.slice(0, 4), +b.slice(4, 6) - 1, +b.slice(6, 8)) -
+        Date.UTC(+a.slice(0, 4), +a.slice(4, 6) - 1, +a.slice(6, 8))) /
         86_400_000,
     );
   const dated = (instance: string, studyDate: string) =>
@@ -136,7 +150,7 @@ describe('dates', () => {
     const offset = days('20240315', a);
     expect(offset).toBe(ctx.pseudonyms.dateOffsetDays('MRN0012345'));
     expect(offset).toBeLessThan(0);
-    expect(text(first, "0008002A").trim()).toBe(`${a}101500.123+0100`);
+    expect(text(first, '0008002A').trim()).toBe(`${a}101500.123+0100`);
     expect(text(first, '00080030')).toBe('101500.25');
     expect(text(first, '00140102')).toBe(a);
     expect(text(first, '0008041F')).toBe(`${a}0930`);
@@ -152,7 +166,10 @@ describe('dates', () => {
   });
 
   it('keeps dates under Full Dates', async () => {
-    const { out } = await verified(dated('1.2.826.0.1.3680043.8.498.204', '20240315'), context(policy({ retainLongitudinalFullDates: true })));
+    const { out } = await verified(
+      dated('1.2.826.0.1.3680043.8.498.204', '20240315'),
+      context(policy({ retainLongitudinalFullDates: true })),
+    );
     expect(text(out.dict, '00080020')).toBe('20240315');
     expect(text(out.dict, '00140102')).toBe('20240315');
     expect(text(out.dict, '00280303')).toBe('UNMODIFIED');
@@ -172,7 +189,13 @@ describe('private attributes', () => {
       '00E11022': { vr: 'LO', Value: ['DOE JANE'] }, // not on it
       '00081140': {
         vr: 'SQ',
-        Value: [{ '00081155': { vr: 'UI', Value: ['1.2.3.4.5'] }, '00290010': { vr: 'LO', Value: ['X'] }, '00291010': { vr: 'LO', Value: ['DOE'] } }],
+        Value: [
+          {
+            '00081155': { vr: 'UI', Value: ['1.2.3.4.5'] },
+            '00290010': { vr: 'LO', Value: ['X'] },
+            '00291010': { vr: 'LO', Value: ['DOE'] },
+          },
+        ],
       },
     });
 
@@ -185,14 +208,20 @@ describe('private attributes', () => {
       ]);
     expect(odd(out.dict)).toEqual([]);
     expect(bytesOf(outcome.output.data)).not.toMatch(/ACME|ELSCINT|DOE|MRN0012345/i);
-    expect(outcome.actions).toEqual(expect.arrayContaining([expect.objectContaining({ selector: 'private', action: 'remove' })]));
+    expect(outcome.actions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ selector: 'private', action: 'remove' })]),
+    );
   });
 
   it('keeps safe private attributes (and their creator) under Retain Safe Private', async () => {
-    const { out } = await verified(writeDicom(privateDataset()), context(policy({ retainSafePrivate: true })));
+    const { out } = await verified(
+      writeDicom(privateDataset()),
+      context(policy({ retainSafePrivate: true })),
+    );
     expect(text(out.dict, '00E10010')).toBe('ELSCINT1');
     expect(Number(text(out.dict, '00E11021'))).toBe(2.5);
-    for (const key of ['00E11022', '00090010', '00091001', '00091002', '00110010', '00111001']) expect(out.dict[key]).toBeUndefined();
+    for (const key of ['00E11022', '00090010', '00091001', '00091002', '00110010', '00111001'])
+      expect(out.dict[key]).toBeUndefined();
   });
 });
 
@@ -216,15 +245,22 @@ describe('overlays and curves', () => {
     });
   const groups = (d: DcmjsDataset) => Object.keys(d).filter((k) => /^(50|60)/.test(k));
 
-  it.each([['basic'], ['cleanGraphics']])('removes overlay text, labels, comments, data and curves (%s)', async (name) => {
-    const ctx = context(policy(name === 'basic' ? {} : { cleanGraphics: true }));
-    const { outcome, out } = await verified(writeDicom(graphics()), ctx);
-    expect(groups(out.dict)).toEqual([]);
-    expect(bytesOf(outcome.output.data)).not.toMatch(/jane|doe|house/i);
-    if (name === 'cleanGraphics') {
-      expect(outcome.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'dicom/graphics-removed', severity: 'warning' })]));
-    }
-  });
+  it.each([['basic'], ['cleanGraphics']])(
+    'removes overlay text, labels, comments, data and curves (%s)',
+    async (name) => {
+      const ctx = context(policy(name === 'basic' ? {} : { cleanGraphics: true }));
+      const { outcome, out } = await verified(writeDicom(graphics()), ctx);
+      expect(groups(out.dict)).toEqual([]);
+      expect(bytesOf(outcome.output.data)).not.toMatch(/jane|doe|house/i);
+      if (name === 'cleanGraphics') {
+        expect(outcome.findings).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ rule: 'dicom/graphics-removed', severity: 'warning' }),
+          ]),
+        );
+      }
+    },
+  );
 });
 
 describe('free text', () => {
@@ -266,13 +302,28 @@ describe('free text', () => {
           {
             '0040A010': { vr: 'CS', Value: ['CONTAINS'] },
             '0040A040': { vr: 'CS', Value: ['TEXT'] },
-            '0040A043': { vr: 'SQ', Value: [{ '00080100': { vr: 'SH', Value: ['121071'] }, '00080102': { vr: 'SH', Value: ['DCM'] }, '00080104': { vr: 'LO', Value: ['Finding'] } }] },
+            '0040A043': {
+              vr: 'SQ',
+              Value: [
+                {
+                  '00080100': { vr: 'SH', Value: ['121071'] },
+                  '00080102': { vr: 'SH', Value: ['DCM'] },
+                  '00080104': { vr: 'LO', Value: ['Finding'] },
+                },
+              ],
+            },
             '0040A160': { vr: 'UT', Value: ['Small nodule, discussed with Jane Doe'] },
           },
         ],
       },
     });
-    const input = writeDicom(baseDataset({ ...content(), '00080016': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.88.11'] }, '00080060': { vr: 'CS', Value: ['SR'] } }));
+    const input = writeDicom(
+      baseDataset({
+        ...content(),
+        '00080016': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.88.11'] },
+        '00080060': { vr: 'CS', Value: ['SR'] },
+      }),
+    );
     const basic = await verified(input);
     const item = (d: DcmjsDataset) => d['0040A730']!.Value![0] as DcmjsDataset;
     expect(text(item(basic.out.dict), '0040A160')).toBe('ANONYMIZED');
@@ -287,8 +338,13 @@ describe('free text', () => {
 describe('subject, method and meta', () => {
   it('derives pseudonyms from PatientID and issuer, never from file names', async () => {
     const ctx = context();
-    const withIssuer = await deid(writeDicom(baseDataset({ '00100021': { vr: 'LO', Value: ['HOSP_A'] } })), ctx);
-    expect(withIssuer.output.relativePath.startsWith(`${ctx.pseudonyms.id('patient-id', 'MRN0012345^^^HOSP_A')}/`)).toBe(true);
+    const withIssuer = await deid(
+      writeDicom(baseDataset({ '00100021': { vr: 'LO', Value: ['HOSP_A'] } })),
+      ctx,
+    );
+    expect(
+      withIssuer.output.relativePath.startsWith(`${ctx.pseudonyms.id('patient-id', 'MRN0012345^^^HOSP_A')}/`),
+    ).toBe(true);
     const plain = await deid(writeDicom(baseDataset()), ctx, 'DOE_JANE_MRN0012345.dcm');
     const subject = ctx.pseudonyms.id('patient-id', 'MRN0012345');
     expect(plain.subject.subject).toBe(subject);
@@ -305,7 +361,10 @@ describe('subject, method and meta', () => {
     const { outcome, out } = await verified(writeDicom(baseDataset()), ctx);
     expect(text(out.dict, '00120062')).toBe('YES');
     expect(text(out.dict, '00120063')).toMatch(/Basic Application Level Confidentiality Profile/);
-    const codes = (out.dict['00120064']!.Value as DcmjsDataset[]).map((i) => [text(i, '00080100'), text(i, '00080102')]);
+    const codes = (out.dict['00120064']!.Value as DcmjsDataset[]).map((i) => [
+      text(i, '00080100'),
+      text(i, '00080102'),
+    ]);
     expect(codes).toEqual([
       [DEID_METHOD_CODES.basic.value, 'DCM'],
       [DEID_METHOD_CODES.cleanDescriptors.value, 'DCM'],
@@ -322,16 +381,27 @@ describe('subject, method and meta', () => {
 
   it('copies pixel data byte for byte and converts implicit VR to explicit VR little endian', async () => {
     const pixels = new Uint8Array(64).map((_, i) => (i * 13) & 0xff);
-    const input = writeDicom(baseDataset({ '00280010': { vr: 'US', Value: [4] }, '00280011': { vr: 'US', Value: [8] }, '7FE00010': { vr: 'OW', Value: [pixels.buffer] } }), '1.2.840.10008.1.2');
+    const input = writeDicom(
+      baseDataset({
+        '00280010': { vr: 'US', Value: [4] },
+        '00280011': { vr: 'US', Value: [8] },
+        '7FE00010': { vr: 'OW', Value: [pixels.buffer] },
+      }),
+      '1.2.840.10008.1.2',
+    );
     const { out } = await verified(input);
     expect(text(out.meta, '00020010')).toBe('1.2.840.10008.1.2.1');
-    expect(Buffer.from(out.dict['7FE00010']!.Value![0] as ArrayBuffer).equals(Buffer.from(pixels))).toBe(true);
+    expect(Buffer.from(out.dict['7FE00010']!.Value![0] as ArrayBuffer).equals(Buffer.from(pixels))).toBe(
+      true,
+    );
   });
 
   it('keeps dcmjs silent', () => {
     createHandler();
     expect(dcmjs.log).toBeDefined();
-    const levels = Object.values(dcmjs.log.getLoggers?.() ?? {}).map((l) => (l as unknown as { getLevel(): number }).getLevel());
+    const levels = Object.values(dcmjs.log.getLoggers?.() ?? {}).map((l) =>
+      (l as unknown as { getLevel(): number }).getLevel(),
+    );
     expect(levels.every((l) => l === 5)).toBe(true);
     expect((dcmjs.log as unknown as { getLevel(): number }).getLevel()).toBe(5);
   });

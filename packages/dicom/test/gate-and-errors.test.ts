@@ -2,7 +2,12 @@ import { describe, it, expect } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ErrorCodes, InputFormatError, MedImageCleanerError, PolicyRejectedError } from '@medimagecleaner/core';
+import {
+  ErrorCodes,
+  InputFormatError,
+  MedImageCleanerError,
+  PolicyRejectedError,
+} from '@medimagecleaner/core';
 import { DICOM_POLICY_SCHEMA, DICOM_PACKAGE_VERSION, createHandler, parsePart10 } from '../src/index.js';
 import { baseDataset, context, deid, policy, writeDicom } from './helpers.js';
 
@@ -33,14 +38,24 @@ describe('burned-in text gate', () => {
     expect(error.message).not.toMatch(/DOE|JANE|MRN/);
   });
 
-  it.each(cases)('releases %s with a warning when the policy accepts burned-in annotation', async (_name, extra) => {
-    const outcome = await deid(writeDicom(baseDataset(extra)), context(policy({}, { burnedInAnnotation: 'accept' })));
-    expect(outcome.findings).toEqual([expect.objectContaining({ rule: 'dicom/burned-in-accepted', severity: 'warning' })]);
-    expect(outcome.confidence).toBeLessThan(0.9);
-  });
+  it.each(cases)(
+    'releases %s with a warning when the policy accepts burned-in annotation',
+    async (_name, extra) => {
+      const outcome = await deid(
+        writeDicom(baseDataset(extra)),
+        context(policy({}, { burnedInAnnotation: 'accept' })),
+      );
+      expect(outcome.findings).toEqual([
+        expect.objectContaining({ rule: 'dicom/burned-in-accepted', severity: 'warning' }),
+      ]);
+      expect(outcome.confidence).toBeLessThan(0.9);
+    },
+  );
 
   it('lets CT and MR without BurnedInAnnotation through, and objects without pixel data', async () => {
-    await expect(deid(writeDicom(baseDataset({ '00280301': { vr: 'CS', Value: ['NO'] } })))).resolves.toBeDefined();
+    await expect(
+      deid(writeDicom(baseDataset({ '00280301': { vr: 'CS', Value: ['NO'] } }))),
+    ).resolves.toBeDefined();
     const noPixels = baseDataset({ '00080060': { vr: 'CS', Value: ['US'] } });
     delete noPixels['7FE00010'];
     await expect(deid(writeDicom(noPixels))).resolves.toBeDefined();
@@ -49,7 +64,9 @@ describe('burned-in text gate', () => {
   it('exports the policy section schema (no unknown keys)', () => {
     expect(createHandler().policySchema).toEqual(DICOM_POLICY_SCHEMA);
     expect(DICOM_POLICY_SCHEMA).toMatchObject({ type: 'object', additionalProperties: false });
-    expect((DICOM_POLICY_SCHEMA['properties'] as Record<string, { enum: string[] }>)['burnedInAnnotation']!.enum).toEqual(['quarantine', 'accept']);
+    expect(
+      (DICOM_POLICY_SCHEMA['properties'] as Record<string, { enum: string[] }>)['burnedInAnnotation']!.enum,
+    ).toEqual(['quarantine', 'accept']);
   });
 });
 
@@ -94,7 +111,11 @@ describe('typed errors', () => {
     const view = new DataView(corrupt.buffer);
     // Find PatientName (0010,0010) PN and give it a length past the end.
     for (let i = 132; i < corrupt.length - 8; i++) {
-      if (view.getUint16(i, true) === 0x0010 && view.getUint16(i + 2, true) === 0x0010 && corrupt[i + 4] === 0x50) {
+      if (
+        view.getUint16(i, true) === 0x0010 &&
+        view.getUint16(i + 2, true) === 0x0010 &&
+        corrupt[i + 4] === 0x50
+      ) {
         view.setUint16(i + 6, 0xfff0, true);
         break;
       }
@@ -105,7 +126,9 @@ describe('typed errors', () => {
   });
 
   it('refuses DICOMDIR files with E_POLICY_REJECTED', async () => {
-    const dicomdir = new Uint8Array(readFileSync(fileURLToPath(new URL('./corpus/pydicom/dicomdir/DICOMDIR', import.meta.url))));
+    const dicomdir = new Uint8Array(
+      readFileSync(fileURLToPath(new URL('./corpus/pydicom/dicomdir/DICOMDIR', import.meta.url))),
+    );
     const error = await errorOf(deid(dicomdir));
     expect(error).toBeInstanceOf(PolicyRejectedError);
   });
@@ -138,7 +161,9 @@ describe('sniff', () => {
 
 describe('package', () => {
   it('is named as the pipeline expects and its version matches package.json', () => {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string; name: string };
+    const pkg = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),
+    ) as { version: string; name: string };
     expect(pkg.name).toBe('@medimagecleaner/dicom');
     expect(DICOM_PACKAGE_VERSION).toBe(pkg.version);
     expect(createHandler().format).toBe('dicom');

@@ -30,7 +30,10 @@ export const UIDS = {
 };
 
 /** A policy with the given options on (and an optional dicom section). */
-export function policy(options: Partial<Record<ProfileOption, boolean>> = {}, dicom?: Record<string, unknown>): ResolvedPolicy {
+export function policy(
+  options: Partial<Record<ProfileOption, boolean>> = {},
+  dicom?: Record<string, unknown>,
+): ResolvedPolicy {
   return resolvePolicyDocument({
     name: 'test',
     extends: 'basic',
@@ -95,7 +98,9 @@ export function writeDicom(dict: DcmjsDataset, ts = '1.2.840.10008.1.2.1'): Uint
 
 /** Reads a file with dcmjs. */
 export function readDicom(bytes: Uint8Array): { meta: DcmjsDataset; dict: DcmjsDataset } {
-  const parsed = dcmjs.data.DicomMessage.readFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const parsed = dcmjs.data.DicomMessage.readFile(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   return { meta: parsed.meta, dict: parsed.dict };
 }
 
@@ -108,6 +113,7 @@ export async function deid(bytes: Uint8Array, ctx: DeidContext = context(), id =
 export function text(dict: DcmjsDataset, key: string): string {
   const v = dict[key]?.Value?.[0];
   if (v === undefined || v === null) return '';
-  if (typeof v === 'object' && v !== null && 'Alphabetic' in v) return String((v as { Alphabetic?: string }).Alphabetic ?? '');
+  if (typeof v === 'object' && v !== null && 'Alphabetic' in v)
+    return String((v as { Alphabetic?: string }).Alphabetic ?? '');
   return String(v);
 }

@@ -32,26 +32,36 @@ describe('independent verification', () => {
       clean({
         '00081115': {
           vr: 'SQ',
-          Value: [{ '0008114A': { vr: 'SQ', Value: [{ '00080104': { vr: 'LO', Value: ['seen by jane-doe'] } }] } }],
+          Value: [
+            { '0008114A': { vr: 'SQ', Value: [{ '00080104': { vr: 'LO', Value: ['seen by jane-doe'] } }] } },
+          ],
         },
       }),
     );
     expect(findings).toEqual([
-      expect.objectContaining({ rule: INSPECT_RULES.identifier, severity: 'error', location: '(0008,1115)[0](0008,114A)[0](0008,0104)' }),
+      expect.objectContaining({
+        rule: INSPECT_RULES.identifier,
+        severity: 'error',
+        location: '(0008,1115)[0](0008,114A)[0](0008,0104)',
+      }),
       expect.objectContaining({ rule: INSPECT_RULES.identifierBytes, severity: 'error' }),
     ]);
     expect(JSON.stringify(findings)).not.toMatch(/jane|doe/i);
   });
 
   it('ignores case and separators, but not identifiers shorter than 3 characters', async () => {
-    expect(await inspect(clean({ '00181030': { vr: 'LO', Value: ['Protocol for M.R.N. 0012345'] } }))).not.toEqual([]);
+    expect(
+      await inspect(clean({ '00181030': { vr: 'LO', Value: ['Protocol for M.R.N. 0012345'] } })),
+    ).not.toEqual([]);
     expect(await inspect(clean({ '00181030': { vr: 'LO', Value: ['JOINT PROTOCOL'] } }))).toEqual([]); // 'Jo' is too short
     // Short names only match as words: 'Jane' is not in 'janeway' nor 'Doe' in 'doesn't'.
     expect(await inspect(clean({ '00181030': { vr: 'LO', Value: ["Janeway doesn't"] } }))).toEqual([]);
   });
 
   it('finds identifiers in private attributes and reports the private attribute', async () => {
-    const findings = await inspect(clean({ '00090010': { vr: 'LO', Value: ['ACME'] }, '00091001': { vr: 'LO', Value: ['MRN0012345'] } }));
+    const findings = await inspect(
+      clean({ '00090010': { vr: 'LO', Value: ['ACME'] }, '00091001': { vr: 'LO', Value: ['MRN0012345'] } }),
+    );
     const rules = findings.map((f) => f.rule);
     expect(rules).toEqual(expect.arrayContaining([INSPECT_RULES.privateAttribute, INSPECT_RULES.identifier]));
   });
@@ -59,28 +69,54 @@ describe('independent verification', () => {
   it('finds identifiers hidden in binary values through the raw byte scan, not in pixel data', async () => {
     const hidden = new TextEncoder().encode('xxMRN0012345xx').buffer;
     const findings = await inspect(clean({ '00189999': { vr: 'OB', Value: [hidden] } }));
-    expect(findings).toEqual([expect.objectContaining({ rule: INSPECT_RULES.identifierBytes, location: 'file bytes' })]);
-    expect(await inspect(clean({ '7FE00010': { vr: 'OB', Value: [new TextEncoder().encode('MRN0012345 DOE JANE').buffer] } }))).toEqual([]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: INSPECT_RULES.identifierBytes, location: 'file bytes' }),
+    ]);
+    expect(
+      await inspect(
+        clean({ '7FE00010': { vr: 'OB', Value: [new TextEncoder().encode('MRN0012345 DOE JANE').buffer] } }),
+      ),
+    ).toEqual([]);
   });
 
   it('reports attributes the profile removes, and dates when no date option is on', async () => {
-    const findings = await inspect(clean({ '00081030': { vr: 'LO', Value: ['CT CHEST'] }, '00080021': { vr: 'DA', Value: ['20240101'] } }));
+    const findings = await inspect(
+      clean({ '00081030': { vr: 'LO', Value: ['CT CHEST'] }, '00080021': { vr: 'DA', Value: ['20240101'] } }),
+    );
     expect(findings.map((f) => [f.rule, f.location])).toEqual([
       [INSPECT_RULES.datePresent, '(0008,0021)'],
       [INSPECT_RULES.removedAttribute, '(0008,1030)'],
     ]);
-    expect(await inspect(clean({ '00080021': { vr: 'DA', Value: ['20240101'] } }), IDS, policy({ retainLongitudinalModifiedDates: true }))).toEqual([]);
+    expect(
+      await inspect(
+        clean({ '00080021': { vr: 'DA', Value: ['20240101'] } }),
+        IDS,
+        policy({ retainLongitudinalModifiedDates: true }),
+      ),
+    ).toEqual([]);
   });
 
   it('matches UIDs component by component and dates token by token', async () => {
-    const findings = await inspect(clean({ '00200052': { vr: 'UI', Value: ['1.2.3.19800102.4'] }, '00080021': { vr: 'DA', Value: ['19800102'] } }), IDS, policy({ retainLongitudinalFullDates: true }));
+    const findings = await inspect(
+      clean({
+        '00200052': { vr: 'UI', Value: ['1.2.3.19800102.4'] },
+        '00080021': { vr: 'DA', Value: ['19800102'] },
+      }),
+      IDS,
+      policy({ retainLongitudinalFullDates: true }),
+    );
     expect(findings.map((f) => f.location)).toEqual(['(0008,0021)', '(0020,0052)']);
     expect(await inspect(clean({ '00200052': { vr: 'UI', Value: ['1.2.3.198001021.4'] } }))).toEqual([]);
   });
 
   it('reports an unreadable output', async () => {
-    const findings = await inspectDicom(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), inspectContext(context(), IDS));
-    expect(findings).toEqual([expect.objectContaining({ rule: INSPECT_RULES.unreadable, severity: 'error' })]);
+    const findings = await inspectDicom(
+      new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+      inspectContext(context(), IDS),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: INSPECT_RULES.unreadable, severity: 'error' }),
+    ]);
   });
 
   it('reads implicit VR and big endian files (the originals of the corpus hold their patient names)', async () => {
@@ -91,7 +127,9 @@ describe('independent verification', () => {
     ] as const) {
       const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`./corpus/${file}`, import.meta.url))));
       const findings = await inspectDicom(bytes, inspectContext(context(), [name]));
-      expect(findings.some((f) => f.rule === INSPECT_RULES.identifier && f.location === '(0010,0010)')).toBe(true);
+      expect(findings.some((f) => f.rule === INSPECT_RULES.identifier && f.location === '(0010,0010)')).toBe(
+        true,
+      );
     }
   });
 

@@ -7,7 +7,16 @@ import { describe, it, expect, beforeAll } from '@jest/globals';
 import dcmjs, { type DcmjsDataset, type DcmjsElement } from 'dcmjs';
 import type { ProfileOption } from '@medimagecleaner/core';
 import { PROFILE_TABLE, OPTION_COLUMNS, OPTION_OF_COLUMN, type ProfileRow } from '../src/index.js';
-import { baseDataset, context, deid, handler, inspectContext, policy, readDicom, writeDicom } from './helpers.js';
+import {
+  baseDataset,
+  context,
+  deid,
+  handler,
+  inspectContext,
+  policy,
+  readDicom,
+  writeDicom,
+} from './helpers.js';
 
 const dictionary = dcmjs.data.DicomMetaDictionary.dictionary;
 
@@ -20,7 +29,9 @@ function vrOf(row: ProfileRow): string {
 const exactRows = PROFILE_TABLE.filter((r) => r.kind === 'tag');
 /** Rows that cannot sit in a dataset (command and file meta groups) or are replaced by pseudonyms. */
 const SEPARATE = new Set(['00100010', '00100020']);
-const placeable = exactRows.filter((r) => !r.key.startsWith('0000') && !r.key.startsWith('0002') && !SEPARATE.has(r.key));
+const placeable = exactRows.filter(
+  (r) => !r.key.startsWith('0000') && !r.key.startsWith('0002') && !SEPARATE.has(r.key),
+);
 
 /** A unique, valid sample value per row, so that no value is a substring of another. */
 function sample(row: ProfileRow, index: number): DcmjsElement {
@@ -72,7 +83,12 @@ function sample(row: ProfileRow, index: number): DcmjsElement {
     case 'SQ':
       return {
         vr,
-        Value: [{ '00080104': { vr: 'LO', Value: [`M${n}SQ`] }, '00081155': { vr: 'UI', Value: [`1.2.826.0.1.3680043.8.498.78.${index}`] } }],
+        Value: [
+          {
+            '00080104': { vr: 'LO', Value: [`M${n}SQ`] },
+            '00081155': { vr: 'UI', Value: [`1.2.826.0.1.3680043.8.498.78.${index}`] },
+          },
+        ],
       };
     default:
       return { vr, Value: [new Uint8Array([1, 2, 3, 4]).buffer] };
@@ -83,12 +99,20 @@ type Expect = 'removed' | 'empty' | 'dummy' | 'kept' | 'remapped' | 'shifted' | 
 
 /** What PS3.15 says for the row under the options (the option that applies wins; C over K). */
 function expected(row: ProfileRow, vr: string, options: Record<ProfileOption, boolean>): Expect {
-  const applicable = OPTION_COLUMNS.filter((c) => row.options[c] && options[OPTION_OF_COLUMN[c]]).map((c) => row.options[c]);
+  const applicable = OPTION_COLUMNS.filter((c) => row.options[c] && options[OPTION_OF_COLUMN[c]]).map(
+    (c) => row.options[c],
+  );
   let code: string;
   if (applicable.includes('C')) code = 'C';
   else if (applicable.includes('K')) code = 'K';
   else {
-    const combined: Record<string, string> = { 'X/Z': 'Z', 'X/D': 'D', 'Z/D': 'D', 'X/Z/D': 'D', 'X/Z/U*': vr === 'UI' || vr === 'SQ' ? 'U' : 'Z' };
+    const combined: Record<string, string> = {
+      'X/Z': 'Z',
+      'X/D': 'D',
+      'Z/D': 'D',
+      'X/Z/D': 'D',
+      'X/Z/U*': vr === 'UI' || vr === 'SQ' ? 'U' : 'Z',
+    };
     code = combined[row.basic] ?? row.basic;
   }
   if (vr === 'UN') return 'removed'; // no VR to interpret the value by: removed whatever the row says
@@ -125,7 +149,8 @@ function expected(row: ProfileRow, vr: string, options: Record<ProfileOption, bo
 function valueText(element: DcmjsElement | undefined): string {
   const v = element?.Value?.[0];
   if (v === undefined || v === null) return '';
-  if (typeof v === 'object' && 'Alphabetic' in (v as object)) return String((v as { Alphabetic?: string }).Alphabetic ?? '');
+  if (typeof v === 'object' && 'Alphabetic' in (v as object))
+    return String((v as { Alphabetic?: string }).Alphabetic ?? '');
   if (v instanceof ArrayBuffer) return v.byteLength === 0 ? '' : `bytes:${v.byteLength}`;
   return String(v);
 }
@@ -133,7 +158,19 @@ function valueText(element: DcmjsElement | undefined): string {
 function isEmpty(element: DcmjsElement): boolean {
   const values = element.Value ?? [];
   if (element.vr === 'SQ') return values.length === 0;
-  return values.length === 0 || values.every((v) => v === '' || v === null || (v instanceof ArrayBuffer && v.byteLength === 0) || (typeof v === 'object' && v !== null && 'Alphabetic' in v && !(v as { Alphabetic?: string }).Alphabetic));
+  return (
+    values.length === 0 ||
+    values.every(
+      (v) =>
+        v === '' ||
+        v === null ||
+        (v instanceof ArrayBuffer && v.byteLength === 0) ||
+        (typeof v === 'object' &&
+          v !== null &&
+          'Alphabetic' in v &&
+          !(v as { Alphabetic?: string }).Alphabetic),
+    )
+  );
 }
 
 function daysBetween(a: string, b: string): number {
@@ -142,7 +179,13 @@ function daysBetween(a: string, b: string): number {
 }
 
 /** Checks one row in the output; returns a mismatch description or undefined. */
-function check(row: ProfileRow, index: number, out: DcmjsDataset, want: Expect, offset: number): string | undefined {
+function check(
+  row: ProfileRow,
+  index: number,
+  out: DcmjsDataset,
+  want: Expect,
+  offset: number,
+): string | undefined {
   const before = sample(row, index);
   const after = out[row.key];
   const vr = vrOf(row);
@@ -157,8 +200,10 @@ function check(row: ProfileRow, index: number, out: DcmjsDataset, want: Expect, 
       return isEmpty(after) ? undefined : fail('not empty');
     case 'kept':
       if (!after) return fail('absent');
-      if (vr === 'SQ') return (after.Value ?? []).length === (before.Value ?? []).length ? undefined : fail('items changed');
-      if (['DS', 'IS'].includes(vr)) return Number(now) === Number(original) ? undefined : fail('value changed');
+      if (vr === 'SQ')
+        return (after.Value ?? []).length === (before.Value ?? []).length ? undefined : fail('items changed');
+      if (['DS', 'IS'].includes(vr))
+        return Number(now) === Number(original) ? undefined : fail('value changed');
       return now === original ? undefined : fail('value changed');
     case 'dummy':
       if (!after) return fail('absent');
@@ -166,7 +211,8 @@ function check(row: ProfileRow, index: number, out: DcmjsDataset, want: Expect, 
       if (vr === 'DA') return now === '19000101' ? undefined : fail('not the dummy date');
       if (vr === 'DT') return now === '19000101000000' ? undefined : fail('not the dummy date-time');
       if (vr === 'TM') return now === '000000' ? undefined : fail('not the dummy time');
-      if (['DS', 'IS', 'US', 'SS', 'UL', 'SL', 'FL', 'FD', 'SV', 'UV'].includes(vr)) return Number(now) === 0 ? undefined : fail('not zero');
+      if (['DS', 'IS', 'US', 'SS', 'UL', 'SL', 'FL', 'FD', 'SV', 'UV'].includes(vr))
+        return Number(now) === 0 ? undefined : fail('not zero');
       return now !== original ? undefined : fail('unchanged');
     case 'pseudonym':
       if (!after) return fail('absent');
@@ -176,7 +222,8 @@ function check(row: ProfileRow, index: number, out: DcmjsDataset, want: Expect, 
       return /^2\.25\.\d+$/.test(now) && now !== original ? undefined : fail('not remapped');
     case 'shifted':
       if (!after) return fail('absent');
-      if (daysBetween(original.slice(0, 8), now.slice(0, 8)) !== offset) return fail('not shifted by the subject offset');
+      if (daysBetween(original.slice(0, 8), now.slice(0, 8)) !== offset)
+        return fail('not shifted by the subject offset');
       return now.slice(8) === original.slice(8) ? undefined : fail('time part changed');
     case 'cleaned':
       if (!after) return fail('absent');
@@ -187,15 +234,24 @@ function check(row: ProfileRow, index: number, out: DcmjsDataset, want: Expect, 
 
 const scenarios: Array<[string, Partial<Record<ProfileOption, boolean>>]> = [
   ['basic', {}],
-  ...OPTION_COLUMNS.map((c): [string, Partial<Record<ProfileOption, boolean>>] => [OPTION_OF_COLUMN[c], { [OPTION_OF_COLUMN[c]]: true }]),
+  ...OPTION_COLUMNS.map((c): [string, Partial<Record<ProfileOption, boolean>>] => [
+    OPTION_OF_COLUMN[c],
+    { [OPTION_OF_COLUMN[c]]: true },
+  ]),
 ];
 
 describe('PS3.15 Table E.1-1, row by row', () => {
   it('the generated table has every row of the standard, with the three repeating/private patterns', () => {
     expect(PROFILE_TABLE.length).toBe(621);
-    expect(PROFILE_TABLE.filter((r) => r.kind !== 'tag').map((r) => r.key).sort()).toEqual(['50xxxxxx', '60xx3000', '60xx4000', 'private']);
+    expect(
+      PROFILE_TABLE.filter((r) => r.kind !== 'tag')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(['50xxxxxx', '60xx3000', '60xx4000', 'private']);
     // Every exact row but the command and meta groups, PatientName and PatientID goes into the dataset.
-    expect(exactRows.length - placeable.length).toBe(exactRows.filter((r) => /^000[02]/.test(r.key)).length + 2);
+    expect(exactRows.length - placeable.length).toBe(
+      exactRows.filter((r) => /^000[02]/.test(r.key)).length + 2,
+    );
   });
 
   describe.each(scenarios)('%s', (_name, opts) => {

@@ -9,7 +9,10 @@ const SAMPLES = fileURLToPath(new URL('../../../samples/dicom/', import.meta.url
 const KEY = JSON.parse(readFileSync(join(SAMPLES, 'ANSWER_KEY.json'), 'utf8')) as {
   phi: string[];
   keep: { Modality: string[]; Rows: number; Columns: number };
-  files: Record<string, { Modality: string; Rows: number; Columns: number; patient: number; referencesLocalizer?: string }>;
+  files: Record<
+    string,
+    { Modality: string; Rows: number; Columns: number; patient: number; referencesLocalizer?: string }
+  >;
 };
 
 function listFiles(dir: string): string[] {
@@ -19,13 +22,16 @@ function listFiles(dir: string): string[] {
   });
 }
 
-const files = listFiles(SAMPLES).map((p) => relative(SAMPLES, p).split('\\').join('/')).sort();
+const files = listFiles(SAMPLES)
+  .map((p) => relative(SAMPLES, p).split('\\').join('/'))
+  .sort();
 
 describe('synthetic samples under the Basic Profile', () => {
   const ctx = context(policy());
   const outcomes = new Map<string, DeidOutcome>();
   beforeAll(async () => {
-    for (const f of files) outcomes.set(f, await deid(new Uint8Array(readFileSync(join(SAMPLES, f))), ctx, f));
+    for (const f of files)
+      outcomes.set(f, await deid(new Uint8Array(readFileSync(join(SAMPLES, f))), ctx, f));
   });
 
   it('has the answer key for every file', () => {
@@ -44,7 +50,10 @@ describe('synthetic samples under the Basic Profile', () => {
 
   it.each(files)('%s: passes independent verification', async (f) => {
     const outcome = outcomes.get(f)!;
-    const findings = await handler.inspect(outcome.output.data, inspectContext(ctx, outcome.knownIdentifiers));
+    const findings = await handler.inspect(
+      outcome.output.data,
+      inspectContext(ctx, outcome.knownIdentifiers),
+    );
     expect(findings).toEqual([]);
   });
 
