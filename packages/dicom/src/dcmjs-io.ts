@@ -3,9 +3,18 @@
  * writing one back, dictionary look-ups, and keeping its logger silent (dcmjs prints element values in
  * warnings). dcmjs exceptions are never passed on: their messages may quote values.
  */
-import dcmjs, { type DcmjsDataset, type DcmjsElement } from 'dcmjs';
+import dcmjs from 'dcmjs';
 
-export type { DcmjsDataset, DcmjsElement };
+/** One element of a dcmjs tag-keyed dataset (not naturalized): VR, values, and dcmjs's raw copy. */
+export interface DcmjsElement {
+  vr: string;
+  Value?: unknown[];
+  _rawValue?: unknown;
+  [key: string]: unknown;
+}
+
+/** A dcmjs dataset keyed by `GGGGEEEE`. */
+export type DcmjsDataset = Record<string, DcmjsElement>;
 
 /** Sets every dcmjs logger (the root and the named ones it creates) to silent. Idempotent and cheap. */
 export function silenceDcmjs(): void {

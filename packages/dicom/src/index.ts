@@ -14,7 +14,7 @@ export {
   type DicomPolicySection,
   type BurnedInAnnotationPolicy,
 } from './policy-section.js';
-export { BURNED_IN_MODALITIES, burnedInReason } from './burned-in.js';
+export { BURNED_IN_MODALITIES, isSecondaryCaptureClass } from './burned-in.js';
 export {
   decide,
   findRow,
