@@ -186,6 +186,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   sweepResidualIdentifiers(dataset, env);
   setDeidentificationMethod(dataset, ctx.policy, DICOM_PACKAGE_VERSION, matcher);
   ensureCharacterSet(dataset);
+  if (!part10.encoding.explicitVR) signPixelValueAttributes(dataset);
 
   // 7. Write: meta of our own, the transfer syntax kept (implicit VR and deflated become explicit VR LE).
   const outEncoding = part10.encoding.explicitVR ? part10.encoding : EXPLICIT_LE;
@@ -313,6 +314,24 @@ function outputDatasetStart(data: Uint8Array): number {
     pos += long ? 12 + view.getUint32(pos + 8, true) : 8 + view.getUint16(pos + 6, true);
   }
   return pos;
+}
+
+/** Attributes whose VR is US or SS by Pixel Representation (dcmjs reads them as US from implicit VR). */
+const PIXEL_VALUE_ATTRIBUTES = ['00280106', '00280107', '00280108', '00280109', '00280120', '00280121'];
+
+/**
+ * Implicit VR input becomes explicit VR output: attributes that are US or SS by Pixel Representation
+ * (dcmjs reads them as US) are written as SS, with their value reinterpreted, when pixels are signed.
+ */
+function signPixelValueAttributes(dataset: DcmjsDataset): void {
+  if (firstString(dataset, '00280103') !== '1') return;
+  for (const key of PIXEL_VALUE_ATTRIBUTES) {
+    const element = dataset[key];
+    if (!element || element.vr !== 'US' || !Array.isArray(element.Value)) continue;
+    element.vr = 'SS';
+    element.Value = element.Value.map((v) => (typeof v === 'number' && v > 0x7fff ? v - 0x10000 : v));
+    delete element._rawValue;
+  }
 }
 
 /** dcmjs writes text as UTF-8: declare it when any text is not ASCII and no character set says so. */

@@ -7,8 +7,9 @@ import type { ProfileOption, ResolvedPolicy } from '@medimagecleaner/core';
 import type { DcmjsDataset } from './dcmjs-io.js';
 import { firstClean, type IdentifierMatcher } from './identifiers.js';
 
-/** Our implementation class UID (a fixed UUID-derived UID) and version name (at most 16 characters). */
+/** Our implementation class UID (a fixed UUID-derived UID), written in every output's meta information. */
 export const IMPLEMENTATION_CLASS_UID = '2.25.98497464176706844521660152472895911743';
+/** Our implementation version name (at most 16 characters). */
 export const IMPLEMENTATION_VERSION_NAME = 'MEDIMAGECLN_010';
 
 /** CID 7050 De-identification Method codes (coding scheme DCM). */

@@ -54,7 +54,8 @@ function nameForms(value: unknown): string[] {
     if (!group) continue;
     out.push(group);
     const [family = '', given = '', middle = ''] = group.split('^').map(trimValue);
-    for (const part of [family, given, middle]) if (part) out.push(part);
+    // Name parts of fewer than 3 characters (initials) are too short to search for.
+    for (const part of [family, given, middle]) if (part.length >= 3) out.push(part);
     if (family && given) out.push(`${given} ${family}`, `${family} ${given}`);
     if (family && given && middle) out.push(`${given} ${middle} ${family}`);
   }

@@ -48,12 +48,15 @@ export function isGroupLengthTag(tag: number): boolean {
 
 /** The Pixel Data element. */
 export const PIXEL_DATA = 0x7fe00010;
-/** Float and Double Float Pixel Data. */
+/** Float Pixel Data. */
 export const FLOAT_PIXEL_DATA = 0x7fe00008;
+/** Double Float Pixel Data. */
 export const DOUBLE_FLOAT_PIXEL_DATA = 0x7fe00009;
-/** Item, item delimitation and sequence delimitation tags. */
+/** Item tag. */
 export const ITEM = 0xfffee000;
+/** Item delimitation tag. */
 export const ITEM_DELIMITATION = 0xfffee00d;
+/** Sequence delimitation tag. */
 export const SEQUENCE_DELIMITATION = 0xfffee0dd;
 
 /**

@@ -396,6 +396,21 @@ describe('subject, method and meta', () => {
     );
   });
 
+  it('writes pixel value attributes of signed images as SS when converting implicit VR', async () => {
+    const input = writeDicom(
+      baseDataset({
+        '00280103': { vr: 'US', Value: [1] },
+        '00280106': { vr: 'US', Value: [0xfc18] }, // -1000 as read from implicit VR
+        '00280107': { vr: 'US', Value: [3000] },
+      }),
+      '1.2.840.10008.1.2',
+    );
+    const { out, outcome } = await verified(input);
+    expect(out.dict['00280106']).toMatchObject({ vr: 'SS', Value: [-1000] });
+    expect(out.dict['00280107']).toMatchObject({ vr: 'SS', Value: [3000] });
+    expect(outcome.knownIdentifiers).not.toContain('Q'); // initials are too short to search for
+  });
+
   it('keeps dcmjs silent', () => {
     createHandler();
     expect(dcmjs.log).toBeDefined();
