@@ -434,8 +434,8 @@ const answerKey = {
   keep: { Modality: ['CT', 'MR'], Rows: 32, Columns: 32 },
   files,
 };
-writeFileSync(join(OUT, 'ANSWER_KEY.json'), `${prettyJson(answerKey)}\n`);
+writeFileSync(join(OUT, '..', 'dicom-answer-key.json'), `${prettyJson(answerKey)}\n`);
 const total = written.reduce((n, f) => n + f.size, 0);
 process.stdout.write(
-  `wrote ${written.length} DICOM files (${total} bytes) and ANSWER_KEY.json under samples/dicom/\n`,
+  `wrote ${written.length} DICOM files (${total} bytes) under samples/dicom/ and samples/dicom-answer-key.json\n`,
 );

@@ -12,7 +12,12 @@ export const HANDLER_MODULES = ['@medimagecleaner/dicom'] as const;
 
 /** File URLs of {@link HANDLER_MODULES}. */
 export function resolvedHandlerModules(): string[] {
-  return HANDLER_MODULES.map((m) => pathToFileURL(require.resolve(m)).href);
+  return HANDLER_MODULES.map((m) => pathToFileURL(compiled(require.resolve(m))).href);
+}
+
+/** Worker threads run compiled code: under a test runner that maps packages to sources, use their build. */
+function compiled(path: string): string {
+  return path.endsWith('/src/index.ts') ? `${path.slice(0, -'/src/index.ts'.length)}/dist/index.js` : path;
 }
 
 /** Handler objects for this thread (policy validation, verify). */

@@ -51,14 +51,16 @@ async function workspace(): Promise<{ dir: string; keyFile: string }> {
 
 function readDataset(bytes: Buffer): Record<string, unknown> {
   dcmjs.log.setLevel('silent');
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const buffer = new Uint8Array(bytes).buffer;
   const dict = dcmjs.data.DicomMessage.readFile(buffer);
   return dcmjs.data.DicomMetaDictionary.naturalizeDataset(dict.dict) as Record<string, unknown>;
 }
 
 describe('medimagecleaner deidentify on the bundled samples', () => {
   it('leaves none of the injected PHI in any output byte, path, log line or report, and keeps the image', async () => {
-    const answer = JSON.parse(await readFile(join(SAMPLES, 'ANSWER_KEY.json'), 'utf8')) as { phi: string[] };
+    const answer = JSON.parse(await readFile(join(SAMPLES, '..', 'dicom-answer-key.json'), 'utf8')) as {
+      phi: string[];
+    };
     expect(answer.phi.length).toBeGreaterThan(10);
     const { dir, keyFile } = await workspace();
     const out = join(dir, 'out');
@@ -95,18 +97,23 @@ describe('medimagecleaner deidentify on the bundled samples', () => {
     // must-keep values unchanged: Modality, Rows, Columns and the pixel bytes, instance by instance
     const released = outputs.filter((f) => f.endsWith('.dcm'));
     expect(released).toHaveLength(inputs.length);
-    const byPixels = new Map<string, Record<string, unknown>>();
+    const instanceKey = (ds: Record<string, unknown>): string =>
+      `${ds['Modality']}|${ds['SeriesNumber']}|${ds['InstanceNumber']}`;
+    const pixels = (ds: Record<string, unknown>): string =>
+      Buffer.from((ds['PixelData'] as ArrayBuffer[])[0]!).toString('base64');
+    const originals = new Map<string, Record<string, unknown>>();
     for (const f of inputs) {
       const ds = readDataset(await readFile(f));
-      byPixels.set(Buffer.from((ds['PixelData'] as ArrayBuffer[])[0]!).toString('base64'), ds);
+      originals.set(instanceKey(ds), ds);
     }
+    expect(originals.size).toBe(inputs.length);
     for (const f of released) {
       const ds = readDataset(await readFile(f));
-      const original = byPixels.get(Buffer.from((ds['PixelData'] as ArrayBuffer[])[0]!).toString('base64'));
+      const original = originals.get(instanceKey(ds));
       expect(original).toBeDefined();
-      expect(ds['Modality']).toBe(original!['Modality']);
       expect(ds['Rows']).toBe(original!['Rows']);
       expect(ds['Columns']).toBe(original!['Columns']);
+      expect(pixels(ds)).toBe(pixels(original!));
       expect(ds['PatientIdentityRemoved']).toBe('YES');
       expect(ds['SOPInstanceUID']).not.toBe(original!['SOPInstanceUID']);
     }

@@ -66,7 +66,7 @@ describe('createPseudonymizer', () => {
 
   it('gives the same pseudonyms in two separate processes', () => {
     const script = `
-      import { createPseudonymizer } from '../src/index.js';
+      import { createPseudonymizer } from '@medimagecleaner/core';
       const p = createPseudonymizer(Buffer.from(process.argv[1], 'hex'));
       console.log(JSON.stringify([p.uid('1.2.3.4'), p.id('patient-id', 'MRN1'), p.name('MRN1'), p.dateOffsetDays('MRN1'), p.hash('x', 'y')]));`;
     const run = (): string =>

@@ -6,7 +6,7 @@ import type { DeidOutcome } from '@medimagecleaner/core';
 import { context, deid, handler, inspectContext, policy, readDicom, text } from './helpers.js';
 
 const SAMPLES = fileURLToPath(new URL('../../../samples/dicom/', import.meta.url));
-const KEY = JSON.parse(readFileSync(join(SAMPLES, 'ANSWER_KEY.json'), 'utf8')) as {
+const KEY = JSON.parse(readFileSync(join(SAMPLES, '..', 'dicom-answer-key.json'), 'utf8')) as {
   phi: string[];
   keep: { Modality: string[]; Rows: number; Columns: number };
   files: Record<

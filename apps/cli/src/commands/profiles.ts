@@ -50,13 +50,14 @@ export async function profilesInitCommand(
     name: 'my-policy',
     description: 'Describe what this policy is for.',
     extends: opts.extends,
-    options: Object.fromEntries(PROFILE_OPTIONS.map((o) => [o, false])),
+    options: {},
     pseudonyms: { dateShiftDays: { min: -1095, max: -1 } },
     formats: { dicom: { burnedInAnnotation: 'quarantine' } },
   };
   const text = [
-    '# medimagecleaner policy. Options are the DICOM PS3.15 Annex E options; unknown keys are errors.',
-    '# Check it with: medimagecleaner profiles show <this file>',
+    '# medimagecleaner policy. Unknown keys are errors. Check it with: medimagecleaner profiles show <this file>',
+    `# options: the DICOM PS3.15 Annex E options, each true or false (unset: as in '${opts.extends}'):`,
+    ...PROFILE_OPTIONS.map((o) => `#   ${o}`),
     toYaml(doc),
   ].join('\n');
   try {

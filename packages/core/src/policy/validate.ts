@@ -1,10 +1,11 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { ErrorCodes, PolicyError } from '../errors.js';
 import type { FormatHandler } from '../types.js';
 import { POLICY_DOCUMENT_SCHEMA } from './schema.js';
 import type { PolicyDocument } from './types.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// JSON Schema 2020-12, the draft handler schemas declare.
+const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validateDocument = ajv.compile(POLICY_DOCUMENT_SCHEMA);
 const formatValidators = new WeakMap<FormatHandler, ValidateFunction>();
 
