@@ -46,11 +46,11 @@ function child(script, args) {
 const results = [];
 for (const files of sizes) {
   const corpus = join(root, `ct-${files}-${patients}`);
-  if (!existsSync(join(corpus, '.complete'))) {
+  if (!existsSync(`${corpus}.complete`)) {
     process.stderr.write(`generating ${files} CT slices in ${patients} patients under ${corpus} ...\n`);
     rmSync(corpus, { recursive: true, force: true });
     child('make-ct-corpus.mjs', { dir: corpus, files, patients });
-    writeFileSync(join(corpus, '.complete'), '');
+    writeFileSync(`${corpus}.complete`, '');
   }
   const copyOut = join(root, `copy-${files}`);
   const deidOut = join(root, `deid-${files}`);

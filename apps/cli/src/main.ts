@@ -43,6 +43,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--resume', 'continue an interrupted run in the same output folder')
     .option('--overwrite', 'replace a previous run in the output folder')
     .option('--dry-run', 'process and verify everything, write only the report to stdout')
+    .option('--fsync', 'flush every output and journal line to disk (survives power loss; slower)')
     .option('-q, --quarantine <dir>', 'quarantine folder (default: <output>-quarantine)')
     .option('--report <file>', 'also write the JSON report to this file')
     .option('--json', 'print the JSON report on stdout (no progress output)')

@@ -25,6 +25,7 @@ export interface DeidentifyOptions {
   resume?: boolean;
   overwrite?: boolean;
   dryRun?: boolean;
+  fsync?: boolean;
   report?: string;
   json?: boolean;
   quarantine?: string;
@@ -70,6 +71,7 @@ export async function deidentifyCommand(
       resume: Boolean(opts.resume),
       overwrite: Boolean(opts.overwrite),
       dryRun: Boolean(opts.dryRun),
+      fsync: Boolean(opts.fsync),
       cwd: io.cwd,
       onProgress: (e) => progress.update(e),
     });

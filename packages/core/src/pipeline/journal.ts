@@ -70,17 +70,29 @@ export async function readJournal(path: string): Promise<JournalState | undefine
   return { header, entries, validBytes };
 }
 
-/** Appends entries durably (fsync per entry): an entry in the journal is work that never needs redoing. */
+/**
+ * Appends one line per finished item. Each line is one write, so a killed process leaves whole lines
+ * (and at most one partial last line, which {@link readJournal} drops). With `fsync`, each line is also
+ * flushed to disk; without it, a resume re-checks every journaled output's hash instead.
+ */
 export class JournalWriter {
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly fsync: boolean,
+  ) {}
 
   /** Opens (creating, with a header, when new) the journal at `path`. */
-  static async open(path: string, header: JournalHeader, resumeFrom?: JournalState): Promise<JournalWriter> {
+  static async open(
+    path: string,
+    header: JournalHeader,
+    resumeFrom?: JournalState,
+    fsync = false,
+  ): Promise<JournalWriter> {
     await mkdir(dirname(path), { recursive: true });
     const fresh = resumeFrom === undefined;
     if (!fresh) await truncate(path, resumeFrom.validBytes);
     const handle = await open(path, fresh ? 'w' : 'a', 0o644);
-    const writer = new JournalWriter(handle);
+    const writer = new JournalWriter(handle, fsync);
     if (fresh) await writer.writeLine(header);
     return writer;
   }
@@ -97,6 +109,6 @@ export class JournalWriter {
 
   private async writeLine(value: unknown): Promise<void> {
     await this.handle.write(`${JSON.stringify(value)}\n`);
-    await this.handle.datasync();
+    if (this.fsync) await this.handle.datasync();
   }
 }

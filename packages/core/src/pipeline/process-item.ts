@@ -19,7 +19,14 @@ export interface ReleasedItem {
   id: string;
   format: string;
   relativePath: string;
-  data: Uint8Array;
+  /** The de-identified bytes, until {@link stageRelease} has written them to a staging file. */
+  data?: Uint8Array;
+  /** SHA-256 (hex) of the bytes, set by {@link stageRelease}. */
+  sha256?: string;
+  /** Size of the bytes. */
+  size: number;
+  /** The staging file holding the bytes (same file system as the output; renamed into place). */
+  stagedPath?: string;
   subject: SubjectRef;
   actions: ActionRecord[];
   findings: Finding[];
@@ -97,6 +104,7 @@ export async function processItem(
       format,
       relativePath: outcome.output.relativePath,
       data: outcome.output.data,
+      size: outcome.output.data.length,
       subject: outcome.subject,
       actions: outcome.actions,
       findings,

@@ -33,6 +33,8 @@ export interface RunReport {
   finishedAt: string;
   durationMs: number;
   dryRun: boolean;
+  /** `fsync`: every output and journal line flushed to disk; `verify-on-resume`: hashes re-checked on resume. */
+  durability: 'fsync' | 'verify-on-resume';
   policy: { name: string; hash: string; chain: string[]; options: ProfileOption[] };
   key: { source: string; fingerprint: string };
   counts: StatusCounts;

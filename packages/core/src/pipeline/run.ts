@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { copyFile, lstat, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFile, lstat, mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigurationError, ErrorCodes, MedImageCleanerError, type SerializedError } from '../errors.js';
 import { createPseudonymizer } from '../pseudonym/pseudonymizer.js';
 import { PROFILE_OPTIONS, type ResolvedPolicy } from '../policy/types.js';
 import type { FormatHandler } from '../types.js';
 import { CORE_VERSION } from '../version.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { stageRelease } from './stage.js';
 import { createDeidContext } from './context.js';
 import { assertOutputOutsideInputs, discoverInputs, type DiscoveredFile } from './discover.js';
 import { createFileInputItem } from './input-item.js';
@@ -58,6 +59,11 @@ export interface RunOptions {
   overwrite?: boolean;
   /** Process and verify everything, write nothing but the report. */
   dryRun?: boolean;
+  /**
+   * fsync every output and journal line (survives power loss, slower). Without it a crash of the
+   * process never loses work either, and `resume` re-hashes every journaled output before trusting it.
+   */
+  fsync?: boolean;
   onProgress?: (event: ProgressEvent) => void;
   cwd?: string;
   /** Worker entry; defaults to this package's compiled worker. */
@@ -112,15 +118,13 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
         journalPath,
         { journal: 1, policyHash: options.policy.hash, keyFingerprint: options.key.fingerprint },
         previous,
+        Boolean(options.fsync),
       );
 
   const report = emptyReport(options, outDir, quarantineDir, started);
   report.counts.discovered = discovery.files.length;
   report.inputErrors = discovery.errors.map((e) => e.toJSON());
   const outputs = new Map<string, { id: string; sha256: string }>();
-  for (const entry of previous?.entries.values() ?? []) {
-    if (entry.output && entry.sha256) outputs.set(entry.output, { id: entry.id, sha256: entry.sha256 });
-  }
 
   const totalBytes = discovery.files.reduce((n, f) => n + f.size, 0);
   const progress: ProgressEvent = {
@@ -139,6 +143,7 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
     const id = itemId(file.path);
     const done = previous?.entries.get(id);
     if (done && (await previousStillValid(done, outDir))) {
+      if (done.output && done.sha256) outputs.set(done.output, { id: done.id, sha256: done.sha256 });
       report.counts.resumed++;
       progress.done++;
       progress.bytes += file.size;
@@ -148,7 +153,13 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
   }
 
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
-  const runner = await createRunner(options, concurrency);
+  // Workers write released bytes here (same file system as the output), the main thread renames them.
+  const stagingDir = options.dryRun ? undefined : join(stateDir, 'staging');
+  if (stagingDir) {
+    await rm(stagingDir, { recursive: true, force: true }); // left by a killed run: never released
+    await mkdir(stagingDir, { recursive: true });
+  }
+  const runner = await createRunner(options, concurrency, stagingDir);
   let bytesOut = 0;
   try {
     // Results are handled in completion order, but writes, journal lines and the report are made by this
@@ -164,51 +175,53 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
       options.onProgress?.({ ...progress });
     };
     const settle = async (file: DiscoveredFile, result: ItemResult): Promise<JournalEntry> => {
-      if (result.status === 'released') {
-        const sha256 = createHash('sha256').update(result.data).digest('hex');
-        const existing = outputs.get(result.relativePath);
-        if (existing && existing.id !== result.id) {
-          if (existing.sha256 === sha256) {
-            report.counts.duplicate++;
-            return { id: result.id, status: 'duplicate', output: result.relativePath, sha256 };
-          }
+      if (result.status !== 'released') return quarantine(file, result);
+      const sha256 = result.sha256!;
+      const existing = outputs.get(result.relativePath);
+      if (existing && existing.id !== result.id) {
+        await discardStaged(result.stagedPath);
+        if (existing.sha256 === sha256) {
+          report.counts.duplicate++;
+          return { id: result.id, status: 'duplicate', output: result.relativePath, sha256 };
+        }
+        return quarantine(file, {
+          status: 'quarantined',
+          id: result.id,
+          format: result.format,
+          error: {
+            code: ErrorCodes.OUTPUT_COLLISION,
+            reason:
+              'another input with different content maps to the same output name (e.g. a reused SOP Instance UID)',
+            file: result.id,
+          },
+          findings: [],
+        });
+      }
+      if (result.stagedPath) {
+        try {
+          const target = join(outDir, ...result.relativePath.split('/'));
+          await mkdir(dirname(target), { recursive: true });
+          await rename(result.stagedPath, target);
+        } catch (error) {
+          await discardStaged(result.stagedPath);
           return quarantine(file, {
             status: 'quarantined',
             id: result.id,
             format: result.format,
             error: {
-              code: ErrorCodes.OUTPUT_COLLISION,
-              reason:
-                'another input with different content maps to the same output name (e.g. a reused SOP Instance UID)',
+              code: ErrorCodes.WRITE_FAILED,
+              reason: `cannot write the output (${errno(error)})`,
               file: result.id,
             },
             findings: [],
           });
         }
-        if (!options.dryRun) {
-          try {
-            await writeFileAtomic(join(outDir, ...result.relativePath.split('/')), result.data);
-          } catch (error) {
-            return quarantine(file, {
-              status: 'quarantined',
-              id: result.id,
-              format: result.format,
-              error: {
-                code: ErrorCodes.WRITE_FAILED,
-                reason: `cannot write the output (${errno(error)})`,
-                file: result.id,
-              },
-              findings: [],
-            });
-          }
-        }
-        outputs.set(result.relativePath, { id: result.id, sha256 });
-        recordReleased(report, result);
-        bytesOut += result.data.length;
-        progress.released++;
-        return { id: result.id, status: 'released', output: result.relativePath, sha256 };
       }
-      return quarantine(file, result);
+      outputs.set(result.relativePath, { id: result.id, sha256 });
+      recordReleased(report, result);
+      bytesOut += result.size;
+      progress.released++;
+      return { id: result.id, status: 'released', output: result.relativePath, sha256 };
     };
     const quarantine = async (
       file: DiscoveredFile,
@@ -232,7 +245,7 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
     };
 
     while (next < todo.length || inFlight.size > 0) {
-      while (next < todo.length && inFlight.size < concurrency) {
+      while (next < todo.length && inFlight.size < runner.capacity) {
         const entry = todo[next++]!;
         const task: Promise<void> = runner
           .run(entry.file, entry.id, next)
@@ -245,6 +258,7 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
   } finally {
     await runner.close();
     await journal?.close();
+    if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
   }
 
   const finished = Date.now();
@@ -270,25 +284,44 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
 interface Runner {
   run(file: DiscoveredFile, id: string, jobId: number): Promise<ItemResult>;
   close(): Promise<void>;
+  /** Items worked on at once; bounds memory. */
+  capacity: number;
 }
 
-async function createRunner(options: RunOptions, concurrency: number): Promise<Runner> {
+async function createRunner(
+  options: RunOptions,
+  concurrency: number,
+  stagingDir: string | undefined,
+): Promise<Runner> {
   if (options.handlers?.length) {
     const ctx = createDeidContext({ policy: options.policy, key: options.key.key });
     const handlers = options.handlers;
     return {
-      run: (file, id) => processItem(createFileInputItem(id, file.path, file.size), handlers, ctx),
+      run: async (file, id) =>
+        stageRelease(
+          await processItem(createFileInputItem(id, file.path, file.size), handlers, ctx),
+          stagingDir,
+          Boolean(options.fsync),
+        ),
       close: async () => undefined,
+      capacity: concurrency,
     };
   }
   const pool = new WorkerPool(
     concurrency,
-    { handlerModules: [...(options.handlerModules ?? [])], policy: options.policy, key: options.key.key },
+    {
+      handlerModules: [...(options.handlerModules ?? [])],
+      policy: options.policy,
+      key: options.key.key,
+      ...(stagingDir ? { stagingDir } : {}),
+      fsync: Boolean(options.fsync),
+    },
     options.workerEntry ?? defaultWorkerEntry(),
   );
   return {
     run: (file, id, jobId) => pool.run({ id, path: file.path, size: file.size }, jobId),
     close: () => pool.close(),
+    capacity: pool.capacity,
   };
 }
 
@@ -335,12 +368,15 @@ async function prepareOutput(
   );
 }
 
+/** A journaled release counts only if its output is there with the journaled hash (else it is redone). */
 async function previousStillValid(entry: JournalEntry, outDir: string): Promise<boolean> {
   if (entry.status !== 'released' || !entry.output) return true;
-  return stat(join(outDir, ...entry.output.split('/'))).then(
-    (s) => s.isFile(),
-    () => false,
-  );
+  try {
+    const bytes = await readFile(join(outDir, ...entry.output.split('/')));
+    return createHash('sha256').update(bytes).digest('hex') === entry.sha256;
+  } catch {
+    return false;
+  }
 }
 
 async function writeQuarantine(dir: string, file: DiscoveredFile, record: QuarantineRecord): Promise<void> {
@@ -381,6 +417,7 @@ function emptyReport(options: RunOptions, outDir: string, quarantineDir: string,
     finishedAt: '',
     durationMs: 0,
     dryRun: Boolean(options.dryRun),
+    durability: options.fsync ? 'fsync' : 'verify-on-resume',
     policy: {
       name: options.policy.name,
       hash: options.policy.hash,
@@ -398,6 +435,10 @@ function emptyReport(options: RunOptions, outDir: string, quarantineDir: string,
     paths: { output: options.outDir, quarantine: options.quarantineDir ?? `${options.outDir}-quarantine` },
     throughput: { files: 0, bytesIn: 0, bytesOut: 0, filesPerSecond: 0, megabytesPerSecond: 0 },
   };
+}
+
+async function discardStaged(path: string | undefined): Promise<void> {
+  if (path) await unlink(path).catch(() => undefined);
 }
 
 function errno(error: unknown): string {

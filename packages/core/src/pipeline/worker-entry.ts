@@ -1,19 +1,15 @@
 /**
  * Worker-thread entry of the pipeline pool. It builds handlers and the context once, then processes
- * jobs: only PHI-free results (and the de-identified bytes, transferred) go back to the main thread.
+ * jobs: released bytes go to a staging file, and only PHI-free results go back to the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDeidContext } from './context.js';
 import { createFileInputItem } from './input-item.js';
 import { loadHandlers } from './load-handlers.js';
 import { processItem } from './process-item.js';
+import { stageRelease } from './stage.js';
 import type { WorkerInit, WorkerJob, WorkerReply } from './worker-protocol.js';
 import { ErrorCodes, toMedImageCleanerError } from '../errors.js';
-
-function ownedCopy(data: Uint8Array): Uint8Array {
-  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  return whole && !(data.buffer instanceof SharedArrayBuffer) && data.byteLength > 4096 ? data : data.slice();
-}
 
 // Libraries print values in warnings (dcmjs does): nothing a handler or its dependencies write to the
 // console may reach the logs, so the console of a worker is mute.
@@ -35,7 +31,11 @@ parentPort?.on('message', (job: WorkerJob) => {
     let reply: WorkerReply;
     try {
       const { handlers, ctx } = await ready;
-      const result = await processItem(createFileInputItem(job.id, job.path, job.size), handlers, ctx);
+      const result = await stageRelease(
+        await processItem(createFileInputItem(job.id, job.path, job.size), handlers, ctx),
+        init.stagingDir,
+        init.fsync,
+      );
       reply = { jobId: job.jobId, result };
     } catch (error) {
       const typed = toMedImageCleanerError(error, ErrorCodes.WORKER_FAILED, job.id);
@@ -44,13 +44,6 @@ parentPort?.on('message', (job: WorkerJob) => {
         result: { status: 'quarantined', id: job.id, error: typed.toJSON(), findings: [] },
       };
     }
-    const transfer: ArrayBuffer[] = [];
-    if (reply.result.status === 'released') {
-      // Transfer only a buffer this result owns alone (never Node's shared Buffer pool).
-      const own = ownedCopy(reply.result.data);
-      reply.result.data = own;
-      transfer.push(own.buffer as ArrayBuffer);
-    }
-    parentPort?.postMessage(reply, transfer);
+    parentPort?.postMessage(reply);
   })();
 });

@@ -3,29 +3,41 @@ import { ErrorCodes } from '../errors.js';
 import type { ItemResult } from './process-item.js';
 import type { WorkerInit, WorkerJob, WorkerReply } from './worker-protocol.js';
 
+interface Pending {
+  job: WorkerJob;
+  resolve: (r: ItemResult) => void;
+}
+
 interface Slot {
   worker: Worker;
-  job?: { job: WorkerJob; resolve: (r: ItemResult) => void };
+  jobs: Map<number, Pending>;
 }
 
 /**
- * A fixed-size pool of worker threads, one job per worker at a time. A worker that dies fails only its
- * current job (as a typed, quarantinable result) and is replaced.
+ * A fixed-size pool of worker threads. Each worker holds up to `jobsPerWorker` jobs at once, so one
+ * job's file I/O overlaps another's computation. A worker that dies fails only its current jobs (as
+ * typed, quarantinable results) and is replaced.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly waiting: Array<{ job: WorkerJob; resolve: (r: ItemResult) => void }> = [];
+  private readonly waiting: Pending[] = [];
   private closed = false;
 
   constructor(
-    private readonly size: number,
+    size: number,
     private readonly init: WorkerInit,
     private readonly entry: URL,
+    private readonly jobsPerWorker = 2,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  /** Runs one job on the next free worker. */
+  /** How many jobs the pool works on at once. */
+  get capacity(): number {
+    return this.slots.length * this.jobsPerWorker;
+  }
+
+  /** Runs one job on the least busy worker. */
   run(job: Omit<WorkerJob, 'jobId'>, jobId: number): Promise<ItemResult> {
     return new Promise((resolve) => {
       this.waiting.push({ job: { ...job, jobId }, resolve });
@@ -41,28 +53,27 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.entry, { workerData: this.init, stdout: false, stderr: false });
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, jobs: new Map() };
     worker.on('message', (reply: WorkerReply) => {
-      const current = slot.job;
-      slot.job = undefined;
-      if (current && current.job.jobId === reply.jobId) current.resolve(reply.result);
+      const pending = slot.jobs.get(reply.jobId);
+      slot.jobs.delete(reply.jobId);
+      pending?.resolve(reply.result);
       this.dispatch();
     });
     const fail = (): void => {
-      const current = slot.job;
-      slot.job = undefined;
-      if (current) {
-        current.resolve({
+      for (const pending of slot.jobs.values()) {
+        pending.resolve({
           status: 'quarantined',
-          id: current.job.id,
+          id: pending.job.id,
           error: {
             code: ErrorCodes.WORKER_FAILED,
             reason: 'the worker thread stopped while processing this file',
-            file: current.job.id,
+            file: pending.job.id,
           },
           findings: [],
         });
       }
+      slot.jobs.clear();
       if (this.closed) return;
       const index = this.slots.indexOf(slot);
       if (index >= 0) {
@@ -77,11 +88,11 @@ export class WorkerPool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.job) continue;
-      const next = this.waiting.shift();
-      if (!next) return;
-      slot.job = next;
+    while (this.waiting.length > 0) {
+      const slot = this.slots.reduce((best, s) => (s.jobs.size < best.jobs.size ? s : best), this.slots[0]!);
+      if (slot.jobs.size >= this.jobsPerWorker) return;
+      const next = this.waiting.shift()!;
+      slot.jobs.set(next.job.jobId, next);
       slot.worker.postMessage(next.job);
     }
   }

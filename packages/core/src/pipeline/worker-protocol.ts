@@ -6,6 +6,10 @@ export interface WorkerInit {
   handlerModules: string[];
   policy: ResolvedPolicy;
   key: Uint8Array;
+  /** Where workers write released bytes before the main thread renames them (undefined: dry run). */
+  stagingDir?: string;
+  /** fsync each staged file before reporting it. */
+  fsync?: boolean;
 }
 
 /** One job sent to a worker. */
