@@ -197,12 +197,16 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
           findings: [],
         });
       }
+      // Reserve the name before any await: results settle concurrently, and a second input that maps
+      // to the same name must see the first one.
+      outputs.set(result.relativePath, { id: result.id, sha256 });
       if (result.stagedPath) {
         try {
           const target = join(outDir, ...result.relativePath.split('/'));
           await mkdir(dirname(target), { recursive: true });
           await rename(result.stagedPath, target);
         } catch (error) {
+          outputs.delete(result.relativePath);
           await discardStaged(result.stagedPath);
           return quarantine(file, {
             status: 'quarantined',
@@ -217,7 +221,6 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
           });
         }
       }
-      outputs.set(result.relativePath, { id: result.id, sha256 });
       recordReleased(report, result);
       bytesOut += result.size;
       progress.released++;
