@@ -69,6 +69,7 @@ export {
   type JournalState,
 } from './pipeline/journal.js';
 export { writeFileAtomic } from './pipeline/atomic-write.js';
+export { stageRelease } from './pipeline/stage.js';
 export {
   runDeidentification,
   defaultWorkerEntry,

@@ -79,6 +79,17 @@ export function formatReportSummary(report: RunReport): string {
     const studies = Object.values(report.subjects).reduce((n, s) => n + Object.keys(s.studies).length, 0);
     lines.push(`subjects ${subjects} subject(s), ${studies} study(ies)`);
   }
+  const seriesLines: string[] = [];
+  for (const [subject, s] of Object.entries(report.subjects)) {
+    for (const [study, st] of Object.entries(s.studies)) {
+      for (const [series, n] of Object.entries(st.series))
+        seriesLines.push(`  ${subject} / ${study} / ${series}: ${n} file(s)`);
+    }
+  }
+  if (seriesLines.length)
+    lines.push('series   (subject / study / series, pseudonymous)', ...seriesLines.slice(0, 30));
+  if (seriesLines.length > 30)
+    lines.push(`  ... and ${seriesLines.length - 30} more series (see the JSON report)`);
   for (const q of report.quarantine.slice(0, 20))
     lines.push(`  quarantined ${q.item}: ${q.code} ${q.reason}`);
   if (report.quarantine.length > 20)
