@@ -74,5 +74,23 @@ for rel in files:
         if hashlib.sha256(bytes(ds.PixelData)).hexdigest() != key["pixel_sha256"]:
             changed.append({"file": rel, "keyword": "PixelData"})
 
-print(json.dumps({"files": len(files), "leaks": leaks, "changed": changed}, indent=1))
-sys.exit(1 if leaks or changed or not files else 0)
+# Consistency: one study, one frame of reference, one patient pseudonym across the files; the MR's
+# reference to the CT follows the CT's new SOP Instance UID; no original UID survives.
+inconsistent = []
+datasets = {rel: pydicom.dcmread(os.path.join(out_dir, rel)) for rel in files}
+for keyword in ("StudyInstanceUID", "PatientID", "PatientName"):
+    values = {str(ds.get(keyword, "")) for ds in datasets.values()}
+    if len(values) != 1:
+        inconsistent.append({"keyword": keyword, "distinct": len(values)})
+sops = {str(ds.SOPInstanceUID) for ds in datasets.values()}
+for rel, ds in datasets.items():
+    if str(ds.file_meta.MediaStorageSOPInstanceUID) != str(ds.SOPInstanceUID):
+        inconsistent.append({"file": rel, "keyword": "MediaStorageSOPInstanceUID"})
+    if ds.Modality == "MR" and "ReferencedImageSequence" in ds:
+        if str(ds.ReferencedImageSequence[0].ReferencedSOPInstanceUID) not in sops:
+            inconsistent.append({"file": rel, "keyword": "ReferencedSOPInstanceUID"})
+    if str(ds.get("PatientIdentityRemoved", "")) != "YES":
+        inconsistent.append({"file": rel, "keyword": "PatientIdentityRemoved"})
+
+print(json.dumps({"files": len(files), "leaks": leaks, "changed": changed, "inconsistent": inconsistent}, indent=1))
+sys.exit(1 if leaks or changed or inconsistent or not files else 0)

@@ -38,12 +38,20 @@ PHI = {
     "private_value": "QUIXOTE private note",
     "overlay_text": "Patient QUIXOTE left",
     "sr_text": "Seen by Dr Sancho Panza for Alonso Quixote",
+    "ward": "Ward Dulcinea Bed 4",
+    "order": "ORD-88120077",
+    "admission": "ADM-55321987",
+    "occupation": "Knight-errant",
     "study_uid": "1.2.826.0.1.3680043.8.498.11111111111111111111",
     "series_uid": "1.2.826.0.1.3680043.8.498.22222222222222222222",
     "sop_uid_prefix": "1.2.826.0.1.3680043.8.498.3333333333333333333",
     "ref_sop_uid": "1.2.826.0.1.3680043.8.498.44444444444444444444",
     "frame_uid": "1.2.826.0.1.3680043.8.498.55555555555555555555",
 }
+
+
+def code(value, scheme, meaning):
+    c = Dataset(); c.CodeValue = value; c.CodingSchemeDesignator = scheme; c.CodeMeaning = meaning; return c
 
 
 def base(modality, sop_class, n, implicit=False):
@@ -117,6 +125,31 @@ def base(modality, sop_class, n, implicit=False):
     pat.ReferencedSOPClassUID = "1.2.840.10008.3.1.2.1.1"
     pat.ReferencedSOPInstanceUID = PHI["ref_sop_uid"] + ".9"
     ds.ReferencedPatientSequence = Sequence([pat])
+    ds.CurrentPatientLocation = PHI["ward"]
+    ds.PatientInstitutionResidence = PHI["inst_addr"]
+    ds.PhysiciansOfRecord = PHI["ref_phys"]
+    ds.ReferringPhysicianAddress = PHI["inst_addr"]
+    ds.ReferringPhysicianTelephoneNumbers = PHI["phone"]
+    ds.ProtocolName = f"CHEST {PHI['family']}"
+    ds.RequestedProcedureDescription = f"CT for {PHI['family']}"
+    ds.PerformedProcedureStepDescription = f"done for {PHI['id']}"
+    ds.PlacerOrderNumberImagingServiceRequest = PHI["order"]
+    ds.FillerOrderNumberImagingServiceRequest = PHI["order"]
+    ds.AdmissionID = PHI["admission"]
+    ds.Occupation = PHI["occupation"]
+    ds.PatientReligiousPreference = "KNIGHTLY ORDER"
+    ds.ContentCreatorName = PHI["operator"]
+    ds.CommentsOnThePerformedProcedureStep = f"Patient {PHI['family']} tolerated well"
+    opid = Dataset()
+    opid.PersonIdentificationCodeSequence = Sequence([code("QX17", "L", PHI["operator"])])
+    opid.PersonAddress = PHI["inst_addr"]
+    opid.InstitutionName = PHI["institution"]
+    ds.OperatorIdentificationSequence = Sequence([opid])
+    other = Dataset()
+    other.PatientID = PHI["other_id"]
+    other.IssuerOfPatientID = "LA MANCHA"
+    other.TypeOfPatientID = "TEXT"
+    ds.OtherPatientIDsSequence = Sequence([other])
     ds.add_new(0x00090010, "LO", "ACME PRIVATE")
     ds.add_new(0x00091001, "LO", PHI["private_value"])
     ds.add_new(0x00091002, "PN", PHI["name"])
@@ -155,6 +188,9 @@ ct.add_new(0x60003000, "OW", bytes(32))
 files[f"{PHI['family']}_{PHI['id']}_ct.dcm"] = ct
 
 mr = image(base("MR", "1.2.840.10008.5.1.4.1.1.4", 2, implicit=True))
+# The MR references the CT instance: after de-identification the reference must follow the CT's new UID.
+mr.ReferencedImageSequence[0].ReferencedSOPInstanceUID = ct.SOPInstanceUID
+mr.ReferencedImageSequence[0].ReferencedSOPClassUID = ct.SOPClassUID
 files[f"{PHI['family']}_mr.dcm"] = mr
 
 sr = base("SR", "1.2.840.10008.5.1.4.1.1.88.33", 3)
@@ -168,8 +204,6 @@ sr.VerifyingObserverSequence = Sequence([Dataset()])
 sr.VerifyingObserverSequence[0].VerifyingObserverName = PHI["perf_phys"]
 sr.VerifyingObserverSequence[0].VerifyingOrganization = PHI["institution"]
 sr.VerifyingObserverSequence[0].VerificationDateTime = "20230406120000"
-def code(value, scheme, meaning):
-    c = Dataset(); c.CodeValue = value; c.CodingSchemeDesignator = scheme; c.CodeMeaning = meaning; return c
 sr.ConceptNameCodeSequence = Sequence([code("18748-4", "LN", "Diagnostic Imaging Report")])
 t = Dataset(); t.RelationshipType = "CONTAINS"; t.ValueType = "TEXT"
 t.ConceptNameCodeSequence = Sequence([code("121071", "DCM", "Finding")]); t.TextValue = PHI["sr_text"]

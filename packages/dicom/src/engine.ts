@@ -53,6 +53,12 @@ export interface EngineEnv {
 /** The text put in place of a cleaned span. */
 export const REDACTED = '[REDACTED]';
 
+/** Text VRs replaced inside a dummied sequence. */
+const DUMMIED_TEXT_VRS: ReadonlySet<string> = new Set(['SH', 'LO', 'LT', 'ST', 'UT', 'UC', 'PN']);
+
+/** Coding Scheme Designator and Version: not identifying, and needed for a valid code item. */
+const CODING_SCHEME_TAGS: ReadonlySet<number> = new Set([0x00080102, 0x00080103]);
+
 /** Text VRs treated as free text inside structured content. */
 const TEXT_IN_CONTENT: ReadonlySet<string> = new Set(['LO', 'LT', 'SH', 'ST', 'UC', 'UT']);
 
@@ -78,6 +84,11 @@ export function applyProfile(dataset: DcmjsDataset, env: EngineEnv): void {
 interface Level {
   readonly depth: number;
   readonly structured: boolean;
+  /**
+   * Inside a sequence replaced with a dummy (D), such as Person Identification Code Sequence: its items
+   * identify by content, so their free text and codes become dummies too (coding schemes stay).
+   */
+  readonly dummied?: boolean;
 }
 
 /** Sequences that hold structured content (the rows of Table E.1-1 with a Clean Structured Content column). */
@@ -148,6 +159,7 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): vo
       // Content, else replaced by a dummy like the Content Sequence that holds it.
       code = env.options.cleanStructuredContent ? 'C' : 'D';
     }
+    if (level.dummied && code === 'K' && DUMMIED_TEXT_VRS.has(vr) && !CODING_SCHEME_TAGS.has(tag)) code = 'D';
     applyCode(dataset, key, tag, element, vr, code, decision, env, level);
   });
 }
@@ -263,6 +275,7 @@ function recurse(element: DcmjsElement, tag: number, env: EngineEnv, level: Leve
   const inner: Level = {
     depth: level.depth + 1,
     structured: level.structured || STRUCTURED_CONTENT_SEQUENCES.has(tag),
+    ...(level.dummied ? { dummied: true } : {}),
   };
   for (const item of sequenceItems(element)) processDataset(item, env, inner);
 }
@@ -301,8 +314,9 @@ function textDummy(env: EngineEnv, maxChars: number | undefined): string {
 function dummy(element: DcmjsElement, tag: number, vr: string, env: EngineEnv, level: Level): void {
   const rec = env.recorder;
   if (vr === 'SQ') {
-    // D on a sequence: keep its items, each cleaned by the same rules.
-    recurse(element, tag, env, level);
+    // D on a sequence: keep its items (the object may require them), with every text in them a dummy;
+    // structured content (SR trees) has its own, finer treatment that keeps concept codes.
+    recurse(element, tag, env, STRUCTURED_CONTENT_SEQUENCES.has(tag) ? level : { ...level, dummied: true });
     return;
   }
   if (isEmptyElement(element)) return;
