@@ -1,74 +1,277 @@
 /**
- * Byte-level assembly around dcmjs: the stream dcmjs is given (our minimal meta and the dataset without
- * the elements we cut: pixel data, private and always-removed elements), and the output with the
- * original pixel data elements put back byte for byte (encapsulated fragments and offset table as they
- * were; dcmjs would re-fragment them).
+ * Byte-level assembly around dcmjs, the header-only fast path:
+ *
+ * - {@link buildDcmjsInput}: the stream dcmjs reads, made of the header bytes only (our minimal meta and
+ *   the dataset without the elements we cut: pixel data, private and always-removed elements). Text in
+ *   any Specific Character Set (ISO 2022 code extensions included) is transcoded to UTF-8 on the way and
+ *   every (0008,0005) says `ISO_IR 192`, so dcmjs decodes one encoding only.
+ * - {@link writeOutput}: the output, written by our own serializer from dcmjs's tag-keyed dataset (no
+ *   dcmjs write: it costs more than everything else together on a header), with the original pixel data
+ *   elements put back byte for byte (encapsulated fragments and offset table as they were). The output
+ *   is one allocation: header bytes and pixel value are copied into it once, never decoded.
  */
-import { transferSyntaxOf, walkMetaGroup, type Part10File } from './part10.js';
-import { walkDataset, type Encoding, type WalkedElement } from './walker.js';
+import { CHARSET_VRS, isPlainAscii, parseCharacterSet, type CharacterSet } from './charset.js';
+import type { DcmjsDataset, DcmjsElement } from './dcmjs-io.js';
+import { transferSyntaxOf, type Part10File } from './part10.js';
+import { isKnownVr, type Encoding, type WalkedElement } from './walker.js';
+import { personNameText } from './values.js';
 
-/** Writes a UI value padded to even length with NUL. */
-function uiValue(uid: string): Uint8Array {
-  const padded = uid.length % 2 === 1 ? `${uid}\0` : uid;
-  return Uint8Array.from(padded, (c) => c.charCodeAt(0));
+/** VRs with a 2-byte reserved field and a 4-byte length in explicit VR. */
+const LONG_VRS: ReadonlySet<string> = new Set([
+  'OB',
+  'OD',
+  'OF',
+  'OL',
+  'OV',
+  'OW',
+  'SQ',
+  'SV',
+  'UC',
+  'UN',
+  'UR',
+  'UT',
+  'UV',
+]);
+const UNDEFINED_LENGTH = 0xffffffff;
+const SPECIFIC_CHARACTER_SET = 0x00080005;
+const UTF8_TERM = 'ISO_IR 192';
+
+/** A growable byte buffer for header bytes (a few kilobytes: never pixel data). */
+export class ByteSink {
+  bytes: Uint8Array;
+  view: DataView;
+  length = 0;
+  constructor(capacity = 4096) {
+    this.bytes = new Uint8Array(capacity);
+    this.view = new DataView(this.bytes.buffer);
+  }
+  ensure(extra: number): void {
+    const needed = this.length + extra;
+    if (needed <= this.bytes.length) return;
+    let capacity = this.bytes.length * 2;
+    while (capacity < needed) capacity *= 2;
+    const next = new Uint8Array(capacity);
+    next.set(this.bytes.subarray(0, this.length));
+    this.bytes = next;
+    this.view = new DataView(next.buffer);
+  }
+  u8(value: number): void {
+    this.ensure(1);
+    this.bytes[this.length++] = value;
+  }
+  u16(value: number, le: boolean): void {
+    this.ensure(2);
+    this.view.setUint16(this.length, value, le);
+    this.length += 2;
+  }
+  u32(value: number, le: boolean): void {
+    this.ensure(4);
+    this.view.setUint32(this.length, value >>> 0, le);
+    this.length += 4;
+  }
+  tag(tag: number, le: boolean): void {
+    this.u16((tag >>> 16) & 0xffff, le);
+    this.u16(tag & 0xffff, le);
+  }
+  append(bytes: Uint8Array): void {
+    this.ensure(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+  zeros(count: number): void {
+    this.ensure(count);
+    this.bytes.fill(0, this.length, this.length + count);
+    this.length += count;
+  }
+  /** Writes a string as UTF-8 (ASCII directly); returns the number of bytes written. */
+  text(value: string): number {
+    const start = this.length;
+    let i = 0;
+    this.ensure(value.length);
+    for (; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) break;
+      this.bytes[this.length++] = c;
+    }
+    if (i < value.length) {
+      const rest = value.slice(i);
+      this.ensure(rest.length * 3);
+      this.length += textEncoder.encodeInto(rest, this.bytes.subarray(this.length)).written;
+    }
+    return this.length - start;
+  }
+  /** The bytes written, in an exactly sized buffer of their own. */
+  toBytes(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let pos = 0;
-  for (const p of parts) {
-    out.set(p, pos);
-    pos += p.length;
+const textEncoder = new TextEncoder();
+
+/** Writes an element header (explicit VR in the given byte order, or implicit VR). */
+function writeHeader(sink: ByteSink, tag: number, vr: string, length: number, enc: Encoding): void {
+  const le = enc.littleEndian;
+  sink.tag(tag, le);
+  if (!enc.explicitVR) {
+    sink.u32(length, le);
+    return;
   }
-  return out;
+  sink.u8(vr.charCodeAt(0));
+  sink.u8(vr.charCodeAt(1));
+  if (LONG_VRS.has(vr)) {
+    sink.u16(0, le);
+    sink.u32(length, le);
+  } else {
+    sink.u16(length, le);
+  }
+}
+
+/** The length of an explicit VR element header. */
+function explicitHeaderLength(vr: string): number {
+  return LONG_VRS.has(vr) ? 12 : 8;
 }
 
 /** An explicit VR element header (tag, VR, length) in the given byte order. */
 export function explicitHeader(tag: number, vr: string, length: number, littleEndian: boolean): Uint8Array {
-  const long = ['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV'].includes(vr);
-  const header = new Uint8Array(long ? 12 : 8);
-  const view = new DataView(header.buffer);
-  view.setUint16(0, (tag >>> 16) & 0xffff, littleEndian);
-  view.setUint16(2, tag & 0xffff, littleEndian);
-  header[4] = vr.charCodeAt(0);
-  header[5] = vr.charCodeAt(1);
-  if (long) view.setUint32(8, length >>> 0, littleEndian);
-  else view.setUint16(6, length, littleEndian);
-  return header;
+  const sink = new ByteSink(12);
+  writeHeader(sink, tag, vr, length, { explicitVR: true, littleEndian });
+  return sink.toBytes();
+}
+
+/** The minimal meta group of the stream handed to dcmjs (declares the dataset's native encoding). */
+function writeDcmjsMeta(sink: ByteSink, encoding: Encoding): void {
+  sink.zeros(128);
+  sink.text('DICM');
+  const le = { explicitVR: true, littleEndian: true };
+  let ts = transferSyntaxOf(encoding);
+  if (ts.length % 2 === 1) ts += '\0';
+  writeHeader(sink, 0x00020000, 'UL', 4, le);
+  sink.u32(12 + 2 + 8 + ts.length, true);
+  writeHeader(sink, 0x00020001, 'OB', 2, le);
+  sink.u8(0);
+  sink.u8(1);
+  writeHeader(sink, 0x00020010, 'UI', ts.length, le);
+  sink.text(ts);
+}
+
+/** Options of {@link buildDcmjsInput}. */
+export interface DcmjsInputOptions {
+  /** The VR of an element of an implicit VR dataset (the dictionary's), or undefined when unknown. */
+  readonly vrOf: (tag: number) => string | undefined;
 }
 
 /**
  * The Part 10 stream handed to dcmjs: a preamble, `DICM`, a minimal meta group declaring the dataset's
- * native encoding, and the dataset without the `cut` top-level elements. dcmjs never sees pixel data
- * nor the elements we remove anyway, so it cannot misread them.
+ * native encoding, and the dataset's header: every top-level element but the `cut` ones (pixel data
+ * never reaches dcmjs, nor the elements we remove anyway). Text values of the VRs the Specific Character
+ * Set applies to are transcoded to UTF-8 (sequences that hold such values are rewritten with undefined
+ * lengths), and every (0008,0005) says `ISO_IR 192`. Throws `CharsetError` for an undefined term.
  */
-export function buildDcmjsInput(file: Part10File, cut: ReadonlySet<WalkedElement>): Uint8Array {
-  const ts = uiValue(transferSyntaxOf(file.encoding));
-  const version = new Uint8Array([0x00, 0x01]);
-  const metaBody = concat([
-    explicitHeader(0x00020001, 'OB', version.length, true),
-    version,
-    explicitHeader(0x00020010, 'UI', ts.length, true),
-    ts,
-  ]);
-  const groupLength = new Uint8Array(4);
-  new DataView(groupLength.buffer).setUint32(0, metaBody.length, true);
-  const parts: Uint8Array[] = [
-    new Uint8Array(128),
-    Uint8Array.from('DICM', (c) => c.charCodeAt(0)),
-    explicitHeader(0x00020000, 'UL', 4, true),
-    groupLength,
-    metaBody,
-  ];
-  let pos = 0;
-  for (const element of file.dataset) {
-    if (!cut.has(element)) continue;
-    if (element.start > pos) parts.push(file.datasetBytes.subarray(pos, element.start));
-    pos = element.end;
+export function buildDcmjsInput(
+  file: Part10File,
+  cut: ReadonlySet<WalkedElement>,
+  options: DcmjsInputOptions,
+): Uint8Array {
+  let headerBytes = 0;
+  for (const element of file.dataset) if (!cut.has(element)) headerBytes += element.end - element.start;
+  const sink = new ByteSink(256 + headerBytes + (headerBytes >> 2));
+  writeDcmjsMeta(sink, file.encoding);
+  const top = file.dataset.filter((e) => !cut.has(e));
+  const input = new Transcoder(file.datasetBytes, options);
+  input.level(sink, top, file.encoding, input.charsetOf(top, undefined));
+  return sink.toBytes();
+}
+
+class Transcoder {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly options: DcmjsInputOptions,
+  ) {}
+
+  /** The character set of a dataset level: its own (0008,0005), else the enclosing one's. */
+  charsetOf(elements: readonly WalkedElement[], inherited: CharacterSet | undefined): CharacterSet {
+    const element = elements.find((e) => e.tag === SPECIFIC_CHARACTER_SET);
+    if (!element) return inherited ?? parseCharacterSet('');
+    let value = '';
+    for (let i = element.valueStart; i < element.valueStart + element.valueLength; i++)
+      value += String.fromCharCode(this.bytes[i]!);
+    return parseCharacterSet(value.replace(/\0+$/, ''));
   }
-  if (pos < file.datasetBytes.length) parts.push(file.datasetBytes.subarray(pos));
-  return concat(parts);
+
+  private vrOf(element: WalkedElement): string | undefined {
+    return element.vr ?? this.options.vrOf(element.tag);
+  }
+
+  /** True when a text value must be transcoded (not ASCII, in a character set other than UTF-8). */
+  private needsTranscoding(element: WalkedElement, charset: CharacterSet): boolean {
+    if (charset.utf8 || element.items || element.valueLength === 0) return false;
+    const vr = this.vrOf(element);
+    if (vr === undefined || !CHARSET_VRS.has(vr)) return false;
+    return !isPlainAscii(this.bytes, element.valueStart, element.valueStart + element.valueLength);
+  }
+
+  /** True when a sequence holds anything to rewrite (a text value to transcode, a (0008,0005)). */
+  private dirty(element: WalkedElement, charset: CharacterSet): boolean {
+    for (const item of element.items ?? []) {
+      const inner = this.charsetOf(item.elements, charset);
+      for (const e of item.elements) {
+        if (e.tag === SPECIFIC_CHARACTER_SET) return true;
+        if (e.items ? this.dirty(e, inner) : this.needsTranscoding(e, inner)) return true;
+      }
+    }
+    return false;
+  }
+
+  level(sink: ByteSink, elements: readonly WalkedElement[], enc: Encoding, charset: CharacterSet): void {
+    const bytes = this.bytes;
+    for (const e of elements) {
+      if (e.tag === SPECIFIC_CHARACTER_SET) {
+        writeHeader(sink, e.tag, e.vr ?? 'CS', UTF8_TERM.length, enc);
+        sink.text(UTF8_TERM);
+      } else if (e.items && this.dirty(e, charset)) {
+        this.sequence(sink, e, enc, charset);
+      } else if (this.needsTranscoding(e, charset)) {
+        const vr = this.vrOf(e)!;
+        const text = charset.decode(bytes.subarray(e.valueStart, e.valueStart + e.valueLength), vr);
+        const at = sink.length;
+        writeHeader(sink, e.tag, e.vr ?? vr, 0, enc);
+        const headerEnd = sink.length;
+        let length = sink.text(text);
+        if (length % 2 === 1) {
+          sink.u8(0x20);
+          length++;
+        }
+        if (enc.explicitVR && !LONG_VRS.has(e.vr!) && length > 0xffff)
+          throw new Error('a text value is too long once transcoded to UTF-8');
+        patchLength(sink, at, headerEnd, length, enc);
+      } else {
+        sink.append(bytes.subarray(e.start, e.end));
+      }
+    }
+  }
+
+  /** Rewrites a sequence with undefined lengths, its items transcoded. */
+  private sequence(sink: ByteSink, e: WalkedElement, enc: Encoding, charset: CharacterSet): void {
+    writeHeader(sink, e.tag, e.vr ?? 'SQ', UNDEFINED_LENGTH, enc);
+    const itemEnc = e.itemEncoding ?? enc;
+    const le = itemEnc.littleEndian;
+    for (const item of e.items ?? []) {
+      sink.tag(0xfffee000, le);
+      sink.u32(UNDEFINED_LENGTH, le);
+      this.level(sink, item.elements, itemEnc, this.charsetOf(item.elements, charset));
+      sink.tag(0xfffee00d, le);
+      sink.u32(0, le);
+    }
+    sink.tag(0xfffee0dd, le);
+    sink.u32(0, le);
+  }
+}
+
+/** Sets the length field of the element header written at `at` (ending at `headerEnd`). */
+function patchLength(sink: ByteSink, at: number, headerEnd: number, length: number, enc: Encoding): void {
+  const le = enc.littleEndian;
+  if (headerEnd - at === 8 && enc.explicitVR) sink.view.setUint16(at + 6, length, le);
+  else sink.view.setUint32(headerEnd - 4, length, le);
 }
 
 /** A top-level element to put back into the output as it was. */
@@ -92,32 +295,284 @@ export function toSpliced(element: WalkedElement, source: Uint8Array): SplicedEl
   };
 }
 
+/** The written output and where its dataset starts. */
+export interface WrittenOutput {
+  readonly data: Uint8Array;
+  readonly datasetStart: number;
+}
+
 /**
- * Inserts `elements` into a Part 10 stream written by dcmjs (explicit VR, `encoding`'s byte order) at
- * their place in tag order. Returns the new stream.
+ * Writes the output Part 10 stream: preamble, `DICM`, `meta` (explicit VR little endian, with its group
+ * length), `dataset` in explicit VR of `encoding`'s byte order, and the `spliced` elements at their
+ * place in tag order, each value copied once into the single output allocation.
  */
-export function insertElements(
-  output: Uint8Array,
+export function writeOutput(
+  meta: DcmjsDataset,
+  dataset: DcmjsDataset,
   encoding: Encoding,
-  elements: readonly SplicedElement[],
-): Uint8Array {
-  if (elements.length === 0) return output;
-  const { end: datasetStart } = walkMetaGroup(output, 132);
-  const top = walkDataset(output, datasetStart, output.length, encoding);
-  const sorted = [...elements].sort((a, b) => a.tag - b.tag);
-  const parts: Uint8Array[] = [];
-  let pos = 0;
-  let i = 0;
-  for (const element of sorted) {
-    while (i < top.length && top[i]!.tag < element.tag) i++;
-    if (i < top.length && top[i]!.tag === element.tag)
+  spliced: readonly SplicedElement[],
+): WrittenOutput {
+  const sink = new ByteSink(8192);
+  sink.zeros(128);
+  sink.text('DICM');
+  const groupLengthAt = sink.length;
+  writeHeader(sink, 0x00020000, 'UL', 4, EXPLICIT_LE_ENC);
+  sink.u32(0, true);
+  const metaStart = sink.length;
+  writeDataset(sink, meta, true);
+  sink.view.setUint32(groupLengthAt + 8, sink.length - metaStart, true);
+  const datasetStart = sink.length;
+
+  const le = encoding.littleEndian;
+  const pending = [...spliced].sort((a, b) => a.tag - b.tag);
+  const points: Array<{ at: number; element: SplicedElement }> = [];
+  let next = 0;
+  for (const [tag, key] of sortedTags(dataset)) {
+    while (next < pending.length && pending[next]!.tag < tag)
+      points.push({ at: sink.length, element: pending[next++]! });
+    if (next < pending.length && pending[next]!.tag === tag)
       throw new Error('element to splice is already present');
-    const at = i < top.length ? top[i]!.start : output.length;
-    parts.push(output.subarray(pos, at));
-    const length = element.undefinedLength ? 0xffffffff : element.value.length;
-    parts.push(explicitHeader(element.tag, element.vr, length, encoding.littleEndian), element.value);
-    pos = at;
+    writeElement(sink, tag, dataset[key]!, le);
   }
-  parts.push(output.subarray(pos));
-  return concat(parts);
+  while (next < pending.length) points.push({ at: sink.length, element: pending[next++]! });
+
+  let total = sink.length;
+  for (const { element } of points) total += explicitHeaderLength(element.vr) + element.value.length;
+  const slow = Buffer.allocUnsafeSlow(total);
+  const out = new Uint8Array(slow.buffer, slow.byteOffset, total);
+  let src = 0;
+  let dst = 0;
+  for (const { at, element } of points) {
+    out.set(sink.bytes.subarray(src, at), dst);
+    dst += at - src;
+    src = at;
+    const header = explicitHeader(
+      element.tag,
+      element.vr,
+      element.undefinedLength ? UNDEFINED_LENGTH : element.value.length,
+      le,
+    );
+    out.set(header, dst);
+    dst += header.length;
+    out.set(element.value, dst);
+    dst += element.value.length;
+  }
+  out.set(sink.bytes.subarray(src, sink.length), dst);
+  return { data: out, datasetStart };
+}
+
+const EXPLICIT_LE_ENC: Encoding = { explicitVR: true, littleEndian: true };
+
+/** The keys of a dcmjs dataset with their tag numbers, in tag order. Malformed keys are refused. */
+function sortedTags(dataset: DcmjsDataset): Array<[number, string]> {
+  const entries: Array<[number, string]> = [];
+  for (const key of Object.keys(dataset)) {
+    const tag = /^[0-9A-Fa-f]{8}$/.test(key) ? Number.parseInt(key, 16) >>> 0 : Number.NaN;
+    if (Number.isNaN(tag)) throw new Error('malformed tag key');
+    entries.push([tag, key]);
+  }
+  return entries.sort((a, b) => a[0] - b[0]);
+}
+
+/** Writes every element of a dcmjs dataset (or sequence item) in tag order, explicit VR. */
+function writeDataset(sink: ByteSink, dataset: DcmjsDataset, le: boolean): void {
+  for (const [tag, key] of sortedTags(dataset)) writeElement(sink, tag, dataset[key]!, le);
+}
+
+/** The VR to write: dcmjs's dictionary choices (`ox`, `xs`) as OW and US. */
+function writtenVr(vr: string): string {
+  if (vr === 'ox') return 'OW';
+  if (vr === 'xs') return 'US';
+  return vr;
+}
+
+function writeElement(sink: ByteSink, tag: number, element: DcmjsElement, le: boolean): void {
+  const vr = writtenVr(element.vr);
+  if (!isKnownVr(vr)) throw new Error('an element has no valid value representation');
+  const enc = le ? EXPLICIT_LE_ENC : EXPLICIT_BE_ENC;
+  if (vr === 'SQ') {
+    // Undefined lengths, as dcmjs writes them: no back-patching of nested lengths.
+    writeHeader(sink, tag, 'SQ', UNDEFINED_LENGTH, enc);
+    for (const item of Array.isArray(element.Value) ? element.Value : []) {
+      if (item === null || typeof item !== 'object') continue;
+      sink.tag(0xfffee000, le);
+      sink.u32(UNDEFINED_LENGTH, le);
+      writeDataset(sink, item as DcmjsDataset, le);
+      sink.tag(0xfffee00d, le);
+      sink.u32(0, le);
+    }
+    sink.tag(0xfffee0dd, le);
+    sink.u32(0, le);
+    return;
+  }
+  const at = sink.length;
+  writeHeader(sink, tag, vr, 0, enc);
+  const headerEnd = sink.length;
+  let length = writeValue(sink, vr, element, le);
+  if (length % 2 === 1) {
+    sink.u8(vr === 'UI' || BINARY_PAD_NUL.has(vr) ? 0x00 : 0x20);
+    length++;
+  }
+  if (!LONG_VRS.has(vr) && length > 0xffff) {
+    // Too long for a 16-bit length: written as UN with a 32-bit length, as dcmjs does.
+    sink.ensure(4);
+    sink.bytes.copyWithin(headerEnd + 4, headerEnd, sink.length);
+    sink.length += 4;
+    sink.bytes[at + 4] = 0x55; // U
+    sink.bytes[at + 5] = 0x4e; // N
+    sink.view.setUint16(at + 6, 0, le);
+    sink.view.setUint32(at + 8, length, le);
+    return;
+  }
+  patchLength(sink, at, headerEnd, length, enc);
+}
+
+const EXPLICIT_BE_ENC: Encoding = { explicitVR: true, littleEndian: false };
+const BINARY_PAD_NUL: ReadonlySet<string> = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'UN']);
+const STRING_VRS: ReadonlySet<string> = new Set([
+  'AE',
+  'AS',
+  'CS',
+  'DA',
+  'DS',
+  'DT',
+  'IS',
+  'LO',
+  'LT',
+  'PN',
+  'SH',
+  'ST',
+  'TM',
+  'UC',
+  'UI',
+  'UR',
+  'UT',
+]);
+
+/** Writes the value bytes (unpadded); returns their length. */
+function writeValue(sink: ByteSink, vr: string, element: DcmjsElement, le: boolean): number {
+  const values = Array.isArray(element.Value) ? element.Value : [];
+  if (STRING_VRS.has(vr)) return sink.text(stringValue(vr, values, element._rawValue));
+  const start = sink.length;
+  switch (vr) {
+    case 'US':
+    case 'SS':
+    case 'UL':
+    case 'SL':
+    case 'FL':
+    case 'FD': {
+      const size = vr === 'US' || vr === 'SS' ? 2 : vr === 'FD' ? 8 : 4;
+      sink.ensure(values.length * size);
+      for (const v of values) {
+        const n = Number(v ?? 0);
+        const at = sink.length;
+        if (vr === 'US') sink.view.setUint16(at, n || 0, le);
+        else if (vr === 'SS') sink.view.setInt16(at, n || 0, le);
+        else if (vr === 'UL') sink.view.setUint32(at, n || 0, le);
+        else if (vr === 'SL') sink.view.setInt32(at, n || 0, le);
+        else if (vr === 'FL') sink.view.setFloat32(at, n, le);
+        else sink.view.setFloat64(at, n, le);
+        sink.length += size;
+      }
+      return sink.length - start;
+    }
+    case 'SV':
+    case 'UV':
+      sink.ensure(values.length * 8);
+      for (const v of values) {
+        const n = toBigInt(v);
+        if (vr === 'SV') sink.view.setBigInt64(sink.length, BigInt.asIntN(64, n), le);
+        else sink.view.setBigUint64(sink.length, BigInt.asUintN(64, n), le);
+        sink.length += 8;
+      }
+      return sink.length - start;
+    case 'AT':
+      for (const v of values) {
+        const tag = typeof v === 'string' ? Number.parseInt(v, 16) >>> 0 : Number(v ?? 0) >>> 0;
+        sink.tag(tag, le);
+      }
+      return sink.length - start;
+    default:
+      // OB, OD, OF, OL, OV, OW, UN: the buffers as they are (in the dataset's byte order already).
+      for (const v of values) {
+        if (v instanceof ArrayBuffer) sink.append(new Uint8Array(v));
+        else if (ArrayBuffer.isView(v)) sink.append(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+      }
+      return sink.length - start;
+  }
+}
+
+function toBigInt(value: unknown): bigint {
+  try {
+    if (typeof value === 'bigint') return value;
+    if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : 0n;
+    if (typeof value === 'string' && value.trim()) return BigInt(value.trim());
+  } catch {
+    // not an integer: 0 below
+  }
+  return 0n;
+}
+
+/**
+ * The text of a string element. dcmjs keeps the bytes it read (`_rawValue`) next to the parsed values;
+ * a raw value is written back (keeping its exact form, e.g. `1.50` for DS) only when it still means the
+ * value it was read as, so an edited value is never replaced by its original.
+ */
+function stringValue(vr: string, values: readonly unknown[], rawValue: unknown): string {
+  const raw = Array.isArray(rawValue) && rawValue.length === values.length ? rawValue : undefined;
+  let out = '';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += '\\';
+    out += valueText(vr, values[i], raw?.[i]);
+  }
+  return out;
+}
+
+function valueText(vr: string, value: unknown, raw: unknown): string {
+  const rawText = typeof raw === 'string' ? raw : undefined;
+  if (vr === 'DS' || vr === 'IS') {
+    if (rawText !== undefined && sameNumber(vr, rawText, value)) return rawText;
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'string') return value;
+    return vr === 'DS' ? decimalString(Number(value)) : String(value);
+  }
+  let text: string;
+  if (value === null || value === undefined) text = '';
+  else if (vr === 'PN') text = personNameText(value instanceof String ? String(value) : value);
+  else text = String(value);
+  if (rawText !== undefined && rawText !== text) {
+    const a = vr === 'PN' ? rawText.replace(/[ \0]+$/, '').replace(/=+$/, '') : rawText.trim();
+    if (a === text.trim()) return rawText;
+  }
+  return text;
+}
+
+/** True when a raw DS/IS string reads as `value` (dcmjs's parsing: a number, or null when empty or invalid). */
+function sameNumber(vr: string, raw: string, value: unknown): boolean {
+  const trimmed = raw.trim();
+  let parsed: number | null = null;
+  if (vr === 'DS') {
+    const cleaned = trimmed.replace(/[^0-9.\\\-+e]/gi, '');
+    if (cleaned !== '') parsed = Number(cleaned);
+  } else if (/^[+-]?\d+$/.test(trimmed)) {
+    parsed = Number(trimmed);
+  }
+  if (parsed !== null && !Number.isFinite(parsed)) parsed = null;
+  if (parsed === null) return value === null || value === undefined || value === '';
+  return typeof value === 'number' ? value === parsed : typeof value === 'string' && Number(value) === parsed;
+}
+
+/** A DS value of at most 16 characters (dcmjs's rule: fixed or scientific notation, whichever keeps precision). */
+function decimalString(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  const str = String(value);
+  if (str.length <= 16) return str;
+  const sign = value < 0 ? 1 : 0;
+  const log = Math.log10(Math.abs(value));
+  if (log < -4 || log >= 14 - sign) {
+    const s = value.toExponential(16 - sign);
+    return s.length <= 16 ? s : value.toExponential(Math.max(0, 16 - (s.length - 16) - sign));
+  }
+  const s = value.toFixed(16 - sign);
+  return s.length <= 16 ? s : value.toFixed(Math.max(0, 16 - sign - (s.length - 16)));
 }

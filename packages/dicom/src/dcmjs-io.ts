@@ -38,11 +38,20 @@ function redactedCause(cause: unknown): string {
   return cause instanceof Error ? cause.name : typeof cause;
 }
 
-/** Reads a Part 10 byte stream (preamble, `DICM`, meta, dataset) with dcmjs. */
+/**
+ * Reads a Part 10 byte stream (preamble, `DICM`, meta, dataset) with dcmjs. A view over a whole buffer of
+ * its own (what `buildDcmjsInput` returns) is read without a copy; dcmjs does not write to its input.
+ */
 export function readPart10(bytes: Uint8Array): { meta: DcmjsDataset; dict: DcmjsDataset } {
   silenceDcmjs();
   try {
-    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const whole =
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength &&
+      bytes.buffer instanceof ArrayBuffer;
+    const copy = whole
+      ? (bytes.buffer as ArrayBuffer)
+      : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const parsed = dcmjs.data.DicomMessage.readFile(copy, {
       ignoreErrors: false,
       untilTag: null,
@@ -56,7 +65,11 @@ export function readPart10(bytes: Uint8Array): { meta: DcmjsDataset; dict: Dcmjs
   }
 }
 
-/** Writes meta and dataset as a Part 10 byte stream with dcmjs (in the meta's transfer syntax). */
+/**
+ * Writes meta and dataset as a Part 10 byte stream with dcmjs (in the meta's transfer syntax). The
+ * handler writes with its own serializer (`writeOutput` in `assemble.ts`); this stays as the reference the
+ * serializer is tested against.
+ */
 export function writePart10(meta: DcmjsDataset, dict: DcmjsDataset): Uint8Array {
   silenceDcmjs();
   try {

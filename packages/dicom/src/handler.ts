@@ -17,22 +17,16 @@ import {
   type InspectContext,
 } from '@medimagecleaner/core';
 import { ActionRecorder } from './actions.js';
-import { buildDcmjsInput, insertElements, toSpliced } from './assemble.js';
+import { buildDcmjsInput, toSpliced, writeOutput } from './assemble.js';
 import { checkBurnedIn } from './burned-in.js';
-import {
-  DcmjsFailure,
-  dictionaryVr,
-  readPart10,
-  silenceDcmjs,
-  writePart10,
-  type DcmjsDataset,
-} from './dcmjs-io.js';
+import { CharsetError } from './charset.js';
+import { DcmjsFailure, dictionaryVr, readPart10, silenceDcmjs, type DcmjsDataset } from './dcmjs-io.js';
 import { applyProfile, sweepResidualIdentifiers, type EngineEnv } from './engine.js';
-import { createIdentifierMatcher } from './identifiers.js';
-import { inspectDicom } from './inspect.js';
+import { cachedIdentifierMatcher, inspectDicom } from './inspect.js';
 import { outputMeta, setDeidentificationMethod } from './method.js';
 import { TS, asciiValue, encodingOf, parsePart10, type Part10File } from './part10.js';
-import { DICOM_POLICY_SCHEMA, dicomSection } from './policy-section.js';
+import { DICOM_POLICY_SCHEMA, dicomRulesOf, dicomSection } from './policy-section.js';
+import { withRuleKeptPrivate } from './rules/private.js';
 import { retainedPrivateTags } from './private-tags.js';
 import { sniffDicom } from './sniff.js';
 import { knownIdentifiersOf, subjectKeyOf } from './subject.js';
@@ -96,7 +90,6 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
     );
   }
   assertDataset(part10, file);
-  assertSupportedCharset(part10, file);
 
   const options = ctx.policy.options;
   const recorder = new ActionRecorder();
@@ -105,7 +98,11 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   // 2. What dcmjs does not get: pixel data (put back as is), and private, group length and signature
   //    elements (removed whatever the profile says). Attributes the profile removes stay for now: the
   //    subject key and the known identifiers are read from them.
-  const keptPrivate = options.retainSafePrivate ? retainedTopLevelPrivate(part10) : new Set<number>();
+  const keptPrivate = withRuleKeptPrivate(
+    part10,
+    dicomRulesOf(ctx.policy),
+    options.retainSafePrivate ? retainedTopLevelPrivate(part10) : new Set<number>(),
+  );
   const cut = new Set<WalkedElement>();
   const pixel: WalkedElement[] = [];
   for (const element of part10.dataset) {
@@ -125,10 +122,22 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
     }
   }
 
-  // 3. Values, with dcmjs (tag-keyed, not naturalized).
+  // 3. Values, with dcmjs (tag-keyed, not naturalized), from the header bytes only, text as UTF-8.
+  let dcmjsInput: Uint8Array;
+  try {
+    dcmjsInput = buildDcmjsInput(part10, cut, { vrOf: implicitVrOf });
+  } catch (error) {
+    throw new InputFormatError(
+      ErrorCodes.PARSE_FAILED,
+      error instanceof CharsetError
+        ? 'the Specific Character Set holds a term that is not defined'
+        : 'the text values cannot be decoded',
+      { file, cause: error instanceof CharsetError ? error : undefined },
+    );
+  }
   let dataset: DcmjsDataset;
   try {
-    dataset = readPart10(buildDcmjsInput(part10, cut)).dict;
+    dataset = readPart10(dcmjsInput).dict;
   } catch (error) {
     if (error instanceof DcmjsFailure) {
       throw new InputFormatError(ErrorCodes.PARSE_FAILED, 'the dataset values cannot be decoded', {
@@ -162,7 +171,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   // 5. Subject, identifiers and the output's pseudonymous names (all from original values).
   const subjectKey = subjectKeyOf(dataset, input.id);
   const knownIdentifiers = knownIdentifiersOf(dataset);
-  const matcher = createIdentifierMatcher(knownIdentifiers);
+  const matcher = cachedIdentifierMatcher(knownIdentifiers);
   const studyUid = firstString(dataset, '0020000D');
   const seriesUid = firstString(dataset, '0020000E');
   const instanceUid = firstString(dataset, '00080018') || metaValue(part10, 0x00020003);
@@ -181,6 +190,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
     matcher,
     recorder,
     findings,
+    rules: dicomRulesOf(ctx.policy),
   };
   applyProfile(dataset, env);
   sweepResidualIdentifiers(dataset, env);
@@ -202,14 +212,16 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   }
   let data: Uint8Array;
   try {
-    const written = writePart10(outputMeta(sopClass, sopInstance, outTs), dataset);
-    data = insertElements(
-      written,
+    // The header written by our serializer, the pixel elements copied once into the same allocation.
+    const written = writeOutput(
+      outputMeta(sopClass, sopInstance, outTs),
+      dataset,
       outEncoding,
       pixel.map((e) => toSpliced(e, part10.datasetBytes)),
     );
+    data = written.data;
     // Our own output must walk cleanly before anyone sees it.
-    walkDataset(data, outputDatasetStart(data), data.length, outEncoding);
+    walkDataset(data, written.datasetStart, data.length, outEncoding);
   } catch (error) {
     if (error instanceof MedImageCleanerError) throw error;
     throw new MedImageCleanerError(ErrorCodes.DEID_FAILED, 'the de-identified dataset could not be written', {
@@ -256,18 +268,10 @@ function assertDataset(part10: Part10File, file: string): void {
   }
 }
 
-/** dcmjs decodes one character set per dataset; ISO 2022 code extensions (several values) are refused. */
-function assertSupportedCharset(part10: Part10File, file: string): void {
-  const element = part10.dataset.find((e) => e.tag === 0x00080005);
-  if (!element) return;
-  const value = asciiValue(part10.datasetBytes, element.valueStart, element.valueLength);
-  if (value.includes('\\')) {
-    throw new InputFormatError(
-      ErrorCodes.PARSE_FAILED,
-      'ISO 2022 character set code extensions (a multi-valued Specific Character Set) are not supported yet',
-      { file },
-    );
-  }
+/** The VR of an element read in implicit VR: the dictionary's (private creators are LO; other private ones unknown). */
+function implicitVrOf(tag: number): string | undefined {
+  if (isPrivateTag(tag)) return isPrivateCreatorTag(tag) ? 'LO' : undefined;
+  return dictionaryVr(tagKey(tag));
 }
 
 /** The walker and dcmjs must agree on the top-level elements, else one of them misread the file. */
@@ -305,17 +309,6 @@ function outputTransferSyntax(part10: Part10File): string {
   return encodingOf(ts) === EXPLICIT_BE ? TS.EXPLICIT_BE : ts;
 }
 
-function outputDatasetStart(data: Uint8Array): number {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let pos = 132;
-  while (pos + 8 <= data.length && view.getUint16(pos, true) === 0x0002) {
-    const vr = String.fromCharCode(data[pos + 4]!, data[pos + 5]!);
-    const long = ['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV'].includes(vr);
-    pos += long ? 12 + view.getUint32(pos + 8, true) : 8 + view.getUint16(pos + 6, true);
-  }
-  return pos;
-}
-
 /** Attributes whose VR is US or SS by Pixel Representation (dcmjs reads them as US from implicit VR). */
 const PIXEL_VALUE_ATTRIBUTES = ['00280106', '00280107', '00280108', '00280109', '00280120', '00280121'];
 
@@ -334,7 +327,11 @@ function signPixelValueAttributes(dataset: DcmjsDataset): void {
   }
 }
 
-/** dcmjs writes text as UTF-8: declare it when any text is not ASCII and no character set says so. */
+/**
+ * Text is written as UTF-8 (every input character set is decoded first): declare ISO_IR 192 when the
+ * dataset had a Specific Character Set, or when any text is not ASCII. Nested (0008,0005) were already
+ * set to ISO_IR 192 on the way in.
+ */
 function ensureCharacterSet(dataset: DcmjsDataset): void {
   const existing = dataset['00080005'];
   if (existing) {

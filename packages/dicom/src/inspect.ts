@@ -11,7 +11,8 @@
  * Findings name the tag path, never the value.
  */
 import type { Finding, InspectContext, ProfileOption } from '@medimagecleaner/core';
-import { createIdentifierMatcher } from './identifiers.js';
+import { CHARSET_VRS, DEFAULT_CHARSET, parseCharacterSet, type CharacterSet } from './charset.js';
+import { createIdentifierMatcher, type IdentifierMatcher, type MatcherOptions } from './identifiers.js';
 import { parsePart10, asciiValue, type Part10File } from './part10.js';
 import { isSafePrivateElement } from './private-tags.js';
 import { decide, findRow, isRemovedUnder } from './profile.js';
@@ -29,22 +30,32 @@ const TEXT_VRS = new Set(['AE', 'CS', 'LO', 'LT', 'PN', 'SH', 'ST', 'UC', 'UR', 
 const TOKEN_VRS = new Set(['AS', 'DA', 'DS', 'DT', 'IS', 'TM']);
 const PIXEL_TAGS = new Set([PIXEL_DATA, FLOAT_PIXEL_DATA, DOUBLE_FLOAT_PIXEL_DATA]);
 
-/** Single-byte character sets of (0008,0005) and their WHATWG encoding labels. */
-const CHARSETS: Readonly<Record<string, string>> = {
-  'ISO_IR 192': 'utf-8',
-  'ISO_IR 100': 'windows-1252',
-  'ISO_IR 101': 'iso-8859-2',
-  'ISO_IR 109': 'iso-8859-3',
-  'ISO_IR 110': 'iso-8859-4',
-  'ISO_IR 144': 'iso-8859-5',
-  'ISO_IR 127': 'iso-8859-6',
-  'ISO_IR 126': 'iso-8859-7',
-  'ISO_IR 138': 'iso-8859-8',
-  'ISO_IR 148': 'windows-1254',
-  'ISO_IR 166': 'windows-874',
-  GB18030: 'gb18030',
-  GBK: 'gbk',
-};
+const SPECIFIC_CHARACTER_SET = 0x00080005;
+
+/** How many prepared matchers are kept (a worker sees the files of a few subjects at a time). */
+const MATCHER_CACHE_SIZE = 16;
+const matchers = new Map<string, IdentifierMatcher>();
+
+/**
+ * A matcher for `identifiers`, compiled once per identifier list and options: the handler and this
+ * verifier ask for the same subject's matcher on every file of a series. Least recently used entries
+ * go first; the identifiers stay in this process's memory only, as the outcome's own do.
+ */
+export function cachedIdentifierMatcher(
+  identifiers: readonly string[],
+  options: MatcherOptions = {},
+): IdentifierMatcher {
+  const key = `${options.minLength ?? ''}\u0001${identifiers.join('\u0000')}`;
+  let matcher = matchers.get(key);
+  if (matcher) {
+    matchers.delete(key);
+  } else {
+    matcher = createIdentifierMatcher(identifiers, options);
+    if (matchers.size >= MATCHER_CACHE_SIZE) matchers.delete(matchers.keys().next().value!);
+  }
+  matchers.set(key, matcher);
+  return matcher;
+}
 
 /** The rule ids of the verifier's findings. */
 export const INSPECT_RULES = {
@@ -73,17 +84,18 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
     ];
   }
   const options = ctx.policy.options;
-  const matcher = createIdentifierMatcher(ctx.knownIdentifiers);
+  const matcher = cachedIdentifierMatcher(ctx.knownIdentifiers);
   const findings: Finding[] = [];
-  const decoder = new TextDecoder(charsetOf(file), { fatal: false });
-  const latin1 = new TextDecoder('windows-1252');
+  const latin1 = LATIN1;
 
   const checkLevel = (
     bytes: Uint8Array,
     elements: readonly WalkedElement[],
     path: readonly PathStep[],
     isMeta: boolean,
+    inherited: CharacterSet,
   ): void => {
+    const charset = isMeta ? DEFAULT_CHARSET : levelCharset(bytes, elements, inherited);
     const creators = new Map<number, string>();
     for (const e of elements) {
       if (isPrivateCreatorTag(e.tag)) creators.set(e.tag, asciiValue(bytes, e.valueStart, e.valueLength));
@@ -114,19 +126,24 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
       }
       if (e.items) {
         e.items.forEach((item, index) =>
-          checkLevel(bytes, item.elements, [...path, { tag: e.tag, item: index }], false),
+          checkLevel(bytes, item.elements, [...path, { tag: e.tag, item: index }], false, charset),
         );
         continue;
       }
       if (PIXEL_TAGS.has(e.tag) || e.fragments || e.valueLength === 0) continue;
-      checkValue(bytes, e, location, isMeta);
+      checkValue(bytes, e, location, charset);
     }
   };
 
-  const checkValue = (bytes: Uint8Array, e: WalkedElement, location: string, isMeta: boolean): void => {
+  const checkValue = (bytes: Uint8Array, e: WalkedElement, location: string, charset: CharacterSet): void => {
     const raw = bytes.subarray(e.valueStart, e.valueStart + e.valueLength);
     const vr = e.vr;
-    const text = (): string => (isMeta ? latin1 : decoder).decode(raw).replace(/[\0 ]+$/, '');
+    // Text VRs the character set applies to are decoded with it (ISO 2022 included); others are ASCII.
+    const text = (): string =>
+      (CHARSET_VRS.has(vr ?? 'UT') ? charset.decode(raw, vr ?? 'UT') : latin1.decode(raw)).replace(
+        /[\0 ]+$/,
+        '',
+      );
     if (vr === 'UI') {
       if (matcher.inUid(latin1.decode(raw))) pushIdentifier(findings, location, 'uid');
       return;
@@ -166,10 +183,36 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
     }
   };
 
-  checkLevel(file.metaBytes, file.meta, [], true);
-  checkLevel(file.datasetBytes, file.dataset, [], false);
-  scanRawBytes(file, findings, ctx.knownIdentifiers);
+  checkLevel(file.metaBytes, file.meta, [], true, DEFAULT_CHARSET);
+  checkLevel(file.datasetBytes, file.dataset, [], false, DEFAULT_CHARSET);
+  scanRawBytes(
+    file,
+    findings,
+    ctx.knownIdentifiers,
+    levelCharset(file.datasetBytes, file.dataset, DEFAULT_CHARSET),
+  );
   return findings;
+}
+
+const LATIN1 = new TextDecoder('windows-1252');
+const UTF8 = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * The character set of a dataset level: its own (0008,0005), else the enclosing level's. An undefined
+ * term falls back to Latin-1 (the bytes are still searched; only the decoding may be less exact).
+ */
+function levelCharset(
+  bytes: Uint8Array,
+  elements: readonly WalkedElement[],
+  inherited: CharacterSet,
+): CharacterSet {
+  const element = elements.find((e) => e.tag === SPECIFIC_CHARACTER_SET);
+  if (!element) return inherited;
+  try {
+    return parseCharacterSet(asciiValue(bytes, element.valueStart, element.valueLength));
+  } catch {
+    return DEFAULT_CHARSET;
+  }
 }
 
 /** True when an option column keeps the attribute as it is (e.g. calibration dates under Retain Device Identity). */
@@ -195,14 +238,6 @@ function pathText(path: readonly PathStep[], tag: number): string {
   return path.map((s) => `${formatTag(s.tag)}[${s.item}]`).join('') + formatTag(tag);
 }
 
-function charsetOf(file: Part10File): string {
-  const element = file.dataset.find((e) => e.tag === 0x00080005);
-  if (!element) return 'windows-1252';
-  const value = asciiValue(file.datasetBytes, element.valueStart, element.valueLength);
-  const first = value.split('\\')[0]?.trim() ?? '';
-  return CHARSETS[first] ?? 'windows-1252';
-}
-
 /** True when bytes look like text: printable, with at most NUL/space padding. */
 function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.length === 0 || bytes.length > 65536) return false;
@@ -217,8 +252,13 @@ function looksLikeText(bytes: Uint8Array): boolean {
  * Searches the file's bytes outside pixel data (and outside UID, number and date values, which are
  * checked token by token above) for identifiers of 4 characters or more, read as Latin-1 and as UTF-8.
  */
-function scanRawBytes(file: Part10File, findings: Finding[], identifiers: readonly string[]): void {
-  const long = createIdentifierMatcher(identifiers, { minLength: 4 });
+function scanRawBytes(
+  file: Part10File,
+  findings: Finding[],
+  identifiers: readonly string[],
+  charset: CharacterSet,
+): void {
+  const long = cachedIdentifierMatcher(identifiers, { minLength: 4 });
   if (long.size === 0) return;
   const regions: Array<{ bytes: Uint8Array; skips: Array<[number, number]> }> = [
     {
@@ -229,8 +269,8 @@ function scanRawBytes(file: Part10File, findings: Finding[], identifiers: readon
   ];
   collectSkips(file.meta, regions[0]!.skips);
   collectSkips(file.dataset, regions[1]!.skips);
-  const latin1 = new TextDecoder('windows-1252');
-  const utf8 = new TextDecoder('utf-8', { fatal: false });
+  // The dataset's own character set too, when it is neither of those (ISO 2022, GB18030...).
+  const other = charset.utf8 || charset.ascii || charset.terms.join() === 'ISO_IR 100' ? undefined : charset;
   for (const region of regions) {
     const skips = region.skips.sort((a, b) => a[0] - b[0]);
     let pos = 0;
@@ -241,7 +281,11 @@ function scanRawBytes(file: Part10File, findings: Finding[], identifiers: readon
     }
     if (pos < region.bytes.length) segments.push(region.bytes.subarray(pos));
     for (const segment of segments) {
-      if (long.inText(latin1.decode(segment)) || long.inText(utf8.decode(segment))) {
+      if (
+        long.inText(LATIN1.decode(segment)) ||
+        long.inText(UTF8.decode(segment)) ||
+        (other !== undefined && long.inText(other.decode(segment, 'UT')))
+      ) {
         findings.push({
           rule: INSPECT_RULES.identifierBytes,
           severity: 'error',
