@@ -26,6 +26,7 @@ import {
 import {
   BINARY_VRS,
   MAX_CHARS,
+  firstString,
   isEmptyElement,
   sequenceItems,
   setEmpty,
@@ -76,7 +77,12 @@ const SAFE_CS_VALUES: Readonly<Record<string, readonly string[]>> = {
  * information nor the de-identification method attributes (see `method.ts`).
  */
 export function applyProfile(dataset: DcmjsDataset, env: EngineEnv): void {
-  processDataset(dataset, env, { depth: 0, structured: false });
+  processDataset(dataset, env, {
+    depth: 0,
+    structured: false,
+    sopClass: firstString(dataset, '00080016'),
+    functionalGroups: dataset['52009229'] !== undefined,
+  });
   setPatientPseudonyms(dataset, env);
 }
 
@@ -89,6 +95,12 @@ interface Level {
    * identify by content, so their free text and codes become dummies too (coding schemes stay).
    */
   readonly dummied?: boolean;
+  /** SOP Class UID of the object: combined action codes are settled by the attribute's Type in its IOD. */
+  readonly sopClass: string;
+  /** True when the object has functional groups (an enhanced multi-frame object of an unknown SOP class). */
+  readonly functionalGroups: boolean;
+  /** The sequence whose item this dataset is (absent at the top level). */
+  readonly parent?: number;
 }
 
 /** Sequences that hold structured content (the rows of Table E.1-1 with a Clean Structured Content column). */
@@ -152,7 +164,13 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): vo
       return;
     }
     const row = findRow(tag);
-    const decision: Decision | undefined = row ? decide(row, env.options, vr) : undefined;
+    const decision: Decision | undefined = row
+      ? decide(row, env.options, vr, {
+          sopClassUid: level.sopClass,
+          parent: level.parent,
+          functionalGroups: level.functionalGroups,
+        })
+      : undefined;
     let code = decision?.code ?? defaultCode(tag, vr, env.options);
     if (!decision && level.structured && code === 'K' && TEXT_IN_CONTENT.has(vr) && !isCodeAttribute(tag)) {
       // Free text in structured content (an SR TEXT item, a comment): cleaned under Clean Structured
@@ -276,6 +294,9 @@ function recurse(element: DcmjsElement, tag: number, env: EngineEnv, level: Leve
     depth: level.depth + 1,
     structured: level.structured || STRUCTURED_CONTENT_SEQUENCES.has(tag),
     ...(level.dummied ? { dummied: true } : {}),
+    sopClass: level.sopClass,
+    functionalGroups: level.functionalGroups,
+    parent: tag,
   };
   for (const item of sequenceItems(element)) processDataset(item, env, inner);
 }

@@ -9,6 +9,7 @@ import {
   type OptionColumn,
   type ProfileRow,
 } from './generated/profile-table.js';
+import { attributeType, type IodContext, type ResolvedType } from './iod-types.js';
 import { elementOf, groupOf, isPrivateTag, tagKey } from './tags.js';
 
 /** The policy option each option column of Table E.1-1 stands for. */
@@ -60,6 +61,8 @@ export interface Decision {
   /** `basic`, or the option column that gave the action. */
   readonly from: 'basic' | OptionColumn;
   readonly row: ProfileRow;
+  /** For a combined Basic code settled by the attribute's Type in the object's IOD: that Type. */
+  readonly iodType?: ResolvedType;
 }
 
 const exactRows = new Map<number, ProfileRow>();
@@ -107,14 +110,18 @@ export function findRowByKey(key: string): ProfileRow | undefined {
 
 /**
  * Settles the action of `row` under `options`. The option columns that apply win over the Basic
- * action; when two apply and disagree, C (clean) wins over K (keep). Combined Basic codes, until IOD
- * Type tables decide them: X/Z -> Z, X/D -> D, Z/D -> D, X/Z/D -> D, X/Z/U* -> U for UID and sequence
- * values (the references are kept, remapped) else Z.
+ * action; when two apply and disagree, C (clean) wins over K (keep).
+ *
+ * Combined Basic codes (PS3.15 E.1.1) are settled by the attribute's Type in the object's IOD when
+ * `context` says where the attribute sits (see {@link resolveCombined}). Without a context (the verifier,
+ * which does not know the IOD) they take the choice that is valid whatever the Type: X/Z -> Z,
+ * X/D -> D, Z/D -> D, X/Z/D -> D, X/Z/U* -> U for UID and sequence values, else Z.
  */
 export function decide(
   row: ProfileRow,
   options: Readonly<Record<ProfileOption, boolean>>,
   vr: string | undefined,
+  context?: IodContext,
 ): Decision {
   let keep: OptionColumn | undefined;
   for (const column of OPTION_COLUMNS) {
@@ -132,14 +139,41 @@ export function decide(
     case 'C':
     case 'U':
       return { code: row.basic, from: 'basic', row };
+    default: {
+      if (!context || row.kind !== 'tag') {
+        return { code: resolveCombined(row.basic, 'unknown', vr), from: 'basic', row };
+      }
+      const iodType = attributeType(Number.parseInt(row.key, 16) >>> 0, context);
+      return { code: resolveCombined(row.basic, iodType.type, vr), from: 'basic', row, iodType };
+    }
+  }
+}
+
+/**
+ * A combined Basic code settled by the attribute's Type (PS3.15 E.1.1): Type 1 -> D (U for the
+ * UID references of X/Z/U*), Type 2 -> Z, Type 3 or not in the IOD -> X, within the choices the code
+ * allows (X/Z on a Type 1 attribute: Z; X/D on Type 2: D, since removal would break the IOD; Z/D on
+ * Type 3: Z). `unknown` (an attribute inside a sequence no macro table covers) takes the choice that is
+ * valid whatever the Type.
+ */
+export function resolveCombined(
+  basic: 'X/Z' | 'X/D' | 'Z/D' | 'X/Z/D' | 'X/Z/U*',
+  type: '1' | '2' | '3' | 'unknown',
+  vr: string | undefined,
+): ActionCode {
+  const required = type === '1' || type === 'unknown';
+  switch (basic) {
     case 'X/Z':
-      return { code: 'Z', from: 'basic', row };
+      return type === '3' ? 'X' : 'Z';
     case 'X/D':
+      return type === '3' ? 'X' : 'D';
     case 'Z/D':
+      return required ? 'D' : 'Z';
     case 'X/Z/D':
-      return { code: 'D', from: 'basic', row };
+      return required ? 'D' : type === '2' ? 'Z' : 'X';
     case 'X/Z/U*':
-      return { code: vr === 'UI' || vr === 'SQ' ? 'U' : 'Z', from: 'basic', row };
+      if (required) return vr === 'UI' || vr === 'SQ' ? 'U' : 'Z';
+      return type === '2' ? 'Z' : 'X';
   }
 }
 

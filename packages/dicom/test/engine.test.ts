@@ -65,12 +65,17 @@ describe('UIDs', () => {
       baseDataset({
         '00080018': { vr: 'UI', Value: [a] },
         '00200052': { vr: 'UI', Value: [UIDS.frame] },
-        '00081140': { vr: 'SQ', Value: [refItem(b)] },
-        // Depth 3: ReferencedSeriesSequence > ReferencedInstanceSequence > ReferencedSOPInstanceUID
+        // Depth 3: ReferencedSeriesSequence > ReferencedInstanceSequence / ReferencedImageSequence (Type 1
+        // there, X/Z/U* -> U) > ReferencedSOPInstanceUID. A top-level Referenced Image Sequence is Type 3
+        // in the CT IOD and goes under Basic.
         '00081115': {
           vr: 'SQ',
           Value: [
-            { '0020000E': { vr: 'UI', Value: [UIDS.series] }, '0008114A': { vr: 'SQ', Value: [refItem(b)] } },
+            {
+              '0020000E': { vr: 'UI', Value: [UIDS.series] },
+              '0008114A': { vr: 'SQ', Value: [refItem(b)] },
+              '00081140': { vr: 'SQ', Value: [refItem(b)] },
+            },
           ],
         },
       }),
@@ -84,15 +89,15 @@ describe('UIDs', () => {
     const newB = text(B.out.dict, '00080018');
     expect(newB).toMatch(/^2\.25\.\d+$/);
     expect(newB).not.toBe(b);
-    const ref1 = (A.out.dict['00081140']!.Value![0] as DcmjsDataset)['00081155']!.Value![0];
     const series = A.out.dict['00081115']!.Value![0] as DcmjsDataset;
+    const ref1 = (series['00081140']!.Value![0] as DcmjsDataset)['00081155']!.Value![0];
     const ref2 = (series['0008114A']!.Value![0] as DcmjsDataset)['00081155']!.Value![0];
     expect(ref1).toBe(newB);
     expect(ref2).toBe(newB);
     expect(text(series, '0020000E')).toBe(text(A.out.dict, '0020000E'));
     expect(text(A.out.dict, '00200052')).toBe(text(B.out.dict, '00200052'));
     // Class UIDs stay; meta instance UID follows the instance.
-    expect((A.out.dict['00081140']!.Value![0] as DcmjsDataset)['00081150']!.Value![0]).toBe(UIDS.CT);
+    expect((series['00081140']!.Value![0] as DcmjsDataset)['00081150']!.Value![0]).toBe(UIDS.CT);
     expect(text(A.out.meta, '00020003')).toBe(text(A.out.dict, '00080018'));
     expect(bytesOf(A.outcome.output.data)).not.toContain(b);
   });
@@ -161,7 +166,7 @@ describe('dates', () => {
   it('removes or empties every date under the Basic Profile, listed or not', async () => {
     const { out } = await verified(dated('1.2.826.0.1.3680043.8.498.203', '20240315'));
     for (const key of ['00080020', '00140102', '0008041F', '00100030']) expect(text(out.dict, key)).toBe('');
-    expect(text(out.dict, '0008002A')).toBe('19000101000000'); // X/Z/D: a dummy keeps it valid
+    expect(out.dict['0008002A']).toBeUndefined(); // X/Z/D, Type 3 in the CT IOD (General Acquisition): removed
     expect(text(out.dict, '00280303')).toBe('REMOVED');
   });
 

@@ -95,6 +95,9 @@ function sample(row: ProfileRow, index: number): DcmjsElement {
   }
 }
 
+/** Combined-code attributes of Type 2 or 2C in the CT Image IOD (PS3.3 A.3). */
+const CT_TYPE_2 = new Set(['00080023', '00080033', '00180010', '00102203']);
+
 type Expect = 'removed' | 'empty' | 'dummy' | 'kept' | 'remapped' | 'shifted' | 'cleaned' | 'pseudonym';
 
 /** What PS3.15 says for the row under the options (the option that applies wins; C over K). */
@@ -106,12 +109,17 @@ function expected(row: ProfileRow, vr: string, options: Record<ProfileOption, bo
   if (applicable.includes('C')) code = 'C';
   else if (applicable.includes('K')) code = 'K';
   else {
+    // Combined codes (E.1.1) by the attribute's Type in the CT Image IOD of the test dataset: no
+    // combined-code attribute is Type 1 there; Type 2 (or 2C, present): Content Date/Time (General
+    // Image C.7.6.1), Contrast/Bolus Agent (Contrast/Bolus C.7.6.4), Patient's Sex Neutered (Patient
+    // Study C.7.2.2); the others are Type 3 or not in the IOD.
+    const type2 = CT_TYPE_2.has(row.key);
     const combined: Record<string, string> = {
-      'X/Z': 'Z',
-      'X/D': 'D',
-      'Z/D': 'D',
-      'X/Z/D': 'D',
-      'X/Z/U*': vr === 'UI' || vr === 'SQ' ? 'U' : 'Z',
+      'X/Z': type2 ? 'Z' : 'X',
+      'X/D': 'X',
+      'Z/D': 'Z',
+      'X/Z/D': type2 ? 'Z' : 'X',
+      'X/Z/U*': type2 ? 'Z' : 'X',
     };
     code = combined[row.basic] ?? row.basic;
   }
