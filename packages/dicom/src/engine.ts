@@ -10,6 +10,7 @@ import { shiftDate, shiftDateTime } from './dates.js';
 import type { DcmjsDataset, DcmjsElement } from './dcmjs-io.js';
 import { firstClean, type IdentifierMatcher } from './identifiers.js';
 import { retainedPrivateTags } from './private-tags.js';
+import type { CompiledDicomRules } from './rules/match.js';
 import { decide, findRow, isRepeatingGroup, type ActionCode, type Decision } from './profile.js';
 import {
   ALWAYS_REMOVED_TAGS,
@@ -49,6 +50,8 @@ export interface EngineEnv {
   readonly recorder: ActionRecorder;
   /** Warnings and notes for the outcome. */
   readonly findings: Finding[];
+  /** User rules of `formats.dicom.rules`, consulted before the profile for every element. */
+  readonly rules?: CompiledDicomRules;
 }
 
 /** The text put in place of a cleaned span. */
@@ -101,6 +104,8 @@ interface Level {
   readonly functionalGroups: boolean;
   /** The sequence whose item this dataset is (absent at the top level). */
   readonly parent?: number;
+  /** Tags of the enclosing sequences, outermost first (for user rules restricted to a sequence). */
+  readonly sequences?: readonly number[];
 }
 
 /** Sequences that hold structured content (the rows of Table E.1-1 with a Clean Structured Content column). */
@@ -146,6 +151,13 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): vo
       delete dataset[key];
       env.recorder.addTag(tag, 'remove');
       return;
+    }
+    // User rules first (rules/): the best rule that selects the element decides instead of the profile.
+    if (env.rules?.size) {
+      const sequences = level.sequences ?? [];
+      const profileCleansText = level.structured || level.dummied === true;
+      const site = { dataset, key, tag, element, sequences, profileCleansText, creatorOf, keptPrivate };
+      if (env.rules.apply({ ...site, recurse: () => recurse(element, tag, env, level) }, env)) return;
     }
     if (isPrivateTag(tag)) {
       if (keptPrivate.has(tag)) {
@@ -193,7 +205,11 @@ function effectiveVr(element: DcmjsElement): string {
 }
 
 /** The action for an attribute Table E.1-1 does not list. */
-function defaultCode(tag: number, vr: string, options: Readonly<Record<ProfileOption, boolean>>): ActionCode {
+export function defaultCode(
+  tag: number,
+  vr: string,
+  options: Readonly<Record<ProfileOption, boolean>>,
+): ActionCode {
   switch (vr) {
     case 'DA':
     case 'DT':
@@ -297,6 +313,7 @@ function recurse(element: DcmjsElement, tag: number, env: EngineEnv, level: Leve
     sopClass: level.sopClass,
     functionalGroups: level.functionalGroups,
     parent: tag,
+    sequences: [...(level.sequences ?? []), tag],
   };
   for (const item of sequenceItems(element)) processDataset(item, env, inner);
 }

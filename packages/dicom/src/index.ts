@@ -11,9 +11,12 @@ export { sniffDicom } from './sniff.js';
 export {
   DICOM_POLICY_SCHEMA,
   dicomSection,
+  dicomRulesOf,
+  validateDicomPolicy,
   type DicomPolicySection,
   type BurnedInAnnotationPolicy,
 } from './policy-section.js';
+export * from './rules/index.js';
 export { BURNED_IN_MODALITIES, isSecondaryCaptureClass } from './burned-in.js';
 export {
   decide,

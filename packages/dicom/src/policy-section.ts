@@ -1,8 +1,12 @@
 /**
- * The `formats.dicom` section of a policy: its JSON Schema (checked by the core at policy load) and its
- * reading with defaults.
+ * The `formats.dicom` section of a policy: its JSON Schema (checked by the core at policy load), its
+ * reading with defaults, and its user rules compiled once per policy.
  */
 import type { ResolvedPolicy } from '@medimagecleaner/core';
+import { compileDicomRules } from './rules/compile.js';
+import type { CompiledDicomRules } from './rules/match.js';
+import { DICOM_RULE_SCHEMA } from './rules/schema.js';
+import type { DicomRule } from './rules/types.js';
 
 /** What to do with objects that may show burned-in text (see `burned-in.ts`). */
 export type BurnedInAnnotationPolicy = 'quarantine' | 'accept';
@@ -14,6 +18,11 @@ export interface DicomPolicySection {
    * clean pixels. `accept`: release them with their pixels as they are (the user takes the risk).
    */
   readonly burnedInAnnotation: BurnedInAnnotationPolicy;
+  /**
+   * User rules applied before the profile (see the README's precedence table), base policy's first
+   * (`extends` concatenates them). Empty by default.
+   */
+  readonly rules: readonly DicomRule[];
 }
 
 /** JSON Schema of `formats.dicom` (draft 2020-12 compatible, no unknown keys). */
@@ -28,13 +37,48 @@ export const DICOM_POLICY_SCHEMA: Readonly<Record<string, unknown>> = Object.fre
         'Objects that may show burned-in text (BurnedInAnnotation YES, ultrasound, secondary capture, ...): "quarantine" (default) refuses them until a vision pass can clean pixels; "accept" releases them with pixels unchanged.',
       enum: ['quarantine', 'accept'],
     },
+    rules: {
+      description:
+        'User rules on top of the profile: one selector (keyword, tag or tag pattern, privateCreator + element, vr), optionally inSequence, and an action (keep, remove, empty, replace, hash, uid, shift, jitter, clean, regex-replace). See the package README for the precedence table.',
+      type: 'array',
+      items: DICOM_RULE_SCHEMA,
+    },
   },
 });
 
 /** Reads `policy.formats.dicom` with defaults. Unknown values fall back to the safe default. */
 export function dicomSection(policy: ResolvedPolicy): DicomPolicySection {
   const section = policy.formats?.['dicom'] ?? {};
+  const rules = section['rules'];
   return {
     burnedInAnnotation: section['burnedInAnnotation'] === 'accept' ? 'accept' : 'quarantine',
+    rules: Array.isArray(rules) ? (rules as DicomRule[]) : [],
   };
+}
+
+const compiledRules = new WeakMap<object, CompiledDicomRules>();
+const NO_RULES = compileDicomRules([]);
+
+/**
+ * The user rules of `policy`, compiled (once per policy section object). Throws `PolicyError`
+ * (`E_POLICY_INVALID`) listing every problem when a rule is invalid.
+ */
+export function dicomRulesOf(policy: ResolvedPolicy): CompiledDicomRules {
+  const section = policy.formats?.['dicom'];
+  if (!section || section['rules'] === undefined) return NO_RULES;
+  let compiled = compiledRules.get(section);
+  if (!compiled) {
+    compiled = compileDicomRules(section['rules'], policy.name);
+    compiledRules.set(section, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Checks what the JSON Schema cannot (keywords against the dictionary, regular expressions, values
+ * against the VR, protected attributes): call it right after loading a policy so a bad rule is a load
+ * error, not a failure of the first file. Throws `PolicyError` (`E_POLICY_INVALID`).
+ */
+export function validateDicomPolicy(policy: ResolvedPolicy): void {
+  dicomRulesOf(policy);
 }
