@@ -35,6 +35,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .requiredOption('-o, --output <dir>', 'output folder (must not be inside an input folder)')
     .option('-p, --profile <name>', 'built-in or saved profile (see `profiles list`); default: basic')
     .option('-c, --config <file>', 'policy file (JSON or YAML), may extend a profile')
+    .option('-r, --recipe <file>', 'text recipe of DICOM rules (KEEP, REMOVE, REPLACE ...) layered on top')
     .option(
       '-k, --key-file <file>',
       'project key file (else $MEDIMAGECLEANER_KEY, else ./medimagecleaner.key, generated if absent)',
@@ -56,6 +57,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<dir>', 'a folder of de-identified output')
     .option('-p, --profile <name>', 'the profile the files were made with (default: basic)')
     .option('-c, --config <file>', 'the policy file the files were made with')
+    .option('-r, --recipe <file>', 'the recipe the files were made with')
     .option('--identifiers <file>', 'identifiers to search for, one per line')
     .option('--json', 'JSON output')
     .action(async (dir: string, opts) => setExit(await verifyCommand(dir, opts, io)));

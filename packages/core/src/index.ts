@@ -14,7 +14,13 @@ export { BUILTIN_PROFILES, DEFAULT_PROFILE } from './policy/builtin.js';
 export { canonicalJson, canonicalHash } from './policy/canonical-json.js';
 export { validatePolicyDocument, type FormatSchemas } from './policy/validate.js';
 export { resolvePolicyDocument, type ResolveOptions, type ReferencedDocument } from './policy/resolve.js';
-export { loadPolicy, parsePolicyText, readPolicyFile, type LoadPolicyOptions } from './policy/load.js';
+export {
+  loadPolicy,
+  loadPolicyDocument,
+  parsePolicyText,
+  readPolicyFile,
+  type LoadPolicyOptions,
+} from './policy/load.js';
 export {
   defaultProfilesDir,
   listProfiles,

@@ -20,6 +20,7 @@ export interface DeidentifyOptions {
   output: string;
   profile?: string;
   config?: string;
+  recipe?: string;
   keyFile?: string;
   concurrency?: number;
   resume?: boolean;

@@ -5,19 +5,18 @@ import {
   SNIFF_BYTES,
   STATE_DIR,
   createTextPhiDetector,
-  defaultProfilesDir,
   discoverInputs,
-  loadPolicy,
-  DEFAULT_PROFILE,
   type Finding,
 } from '@medimagecleaner/core';
 import { cliHandlers } from '../handlers.js';
+import { policyFromOptions } from '../policy-option.js';
 import type { CliIo } from '../io.js';
 
 /** Options of `verify`. */
 export interface VerifyOptions {
   profile?: string;
   config?: string;
+  recipe?: string;
   /** A file with identifiers to look for, one per line (e.g. the subjects' original names and IDs). */
   identifiers?: string;
   json?: boolean;
@@ -29,11 +28,7 @@ export interface VerifyOptions {
  */
 export async function verifyCommand(dir: string, opts: VerifyOptions, io: CliIo): Promise<number> {
   const handlers = await cliHandlers();
-  const policy = loadPolicy(opts.config ?? opts.profile ?? DEFAULT_PROFILE, {
-    handlers,
-    profilesDir: defaultProfilesDir(io.env),
-    cwd: io.cwd,
-  });
+  const policy = policyFromOptions(opts, handlers, io);
   const identifiers = opts.identifiers
     ? (await readFile(resolve(io.cwd, opts.identifiers), 'utf8'))
         .split(/\r?\n/)

@@ -53,25 +53,45 @@ export function readPolicyFile(path: string): ReferencedDocument {
  * YAML), resolving `extends` the same way at every level.
  */
 export function loadPolicy(ref: string, options: LoadPolicyOptions = {}): ResolvedPolicy {
+  const find = referenceFinder(options);
+  const top = find(ref, '<inline>');
+  return resolvePolicyDocument(top.doc, { handlers: options.handlers, resolveReference: find }, top.source);
+}
+
+/**
+ * Resolves a policy document built in code (e.g. a profile plus a recipe's rules), whose `extends`
+ * may name built-in profiles, saved profiles or files (relative to `options.cwd`).
+ */
+export function loadPolicyDocument(
+  doc: unknown,
+  options: LoadPolicyOptions = {},
+  source = '<inline>',
+): ResolvedPolicy {
+  return resolvePolicyDocument(
+    doc,
+    { handlers: options.handlers, resolveReference: referenceFinder(options) },
+    source,
+  );
+}
+
+function referenceFinder(
+  options: LoadPolicyOptions,
+): (reference: string, fromSource: string) => ReferencedDocument {
   const cwd = options.cwd ?? process.cwd();
-  const find = (reference: string, fromSource: string): ReferencedDocument => {
+  return (reference, fromSource) => {
     const builtin = BUILTIN_PROFILES[reference];
     if (builtin) return { doc: builtin, source: `builtin:${reference}` };
     const saved = options.profilesDir ? savedProfilePath(options.profilesDir, reference) : undefined;
     if (saved && existsSync(saved)) return readPolicyFile(saved);
-    const base = fromSource.startsWith('builtin:') || fromSource === '<inline>' ? cwd : dirname(fromSource);
+    const base = fromSource.startsWith('builtin:') || fromSource.startsWith('<') ? cwd : dirname(fromSource);
     const path = isAbsolute(reference) ? reference : resolvePath(base, reference);
     if (!existsSync(path)) {
       throw new PolicyError(
         ErrorCodes.POLICY_NOT_FOUND,
         `no built-in profile, saved profile or file named '${reference}'`,
-        {
-          file: fromSource,
-        },
+        { file: fromSource },
       );
     }
     return readPolicyFile(path);
   };
-  const top = find(ref, '<inline>');
-  return resolvePolicyDocument(top.doc, { handlers: options.handlers, resolveReference: find }, top.source);
 }
