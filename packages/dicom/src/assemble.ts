@@ -13,7 +13,8 @@
 import { CHARSET_VRS, isPlainAscii, parseCharacterSet, type CharacterSet } from './charset.js';
 import type { DcmjsDataset, DcmjsElement } from './dcmjs-io.js';
 import { transferSyntaxOf, type Part10File } from './part10.js';
-import { isKnownVr, type Encoding, type WalkedElement } from './walker.js';
+import { tagKey } from './tags.js';
+import { isKnownVr, type Encoding, type PathStep, type WalkedElement } from './walker.js';
 import { personNameText } from './values.js';
 
 /** VRs with a 2-byte reserved field and a 4-byte length in explicit VR. */
@@ -171,18 +172,46 @@ export function buildDcmjsInput(
   file: Part10File,
   cut: ReadonlySet<WalkedElement>,
   options: DcmjsInputOptions,
-): Uint8Array {
+): DcmjsInput {
   let headerBytes = 0;
   for (const element of file.dataset) if (!cut.has(element)) headerBytes += element.end - element.start;
   const sink = new ByteSink(256 + headerBytes + (headerBytes >> 2));
   writeDcmjsMeta(sink, file.encoding);
   const top = file.dataset.filter((e) => !cut.has(e));
   const input = new Transcoder(file.datasetBytes, options);
-  input.level(sink, top, file.encoding, input.charsetOf(top, undefined));
-  return sink.toBytes();
+  input.level(sink, top, file.encoding, input.charsetOf(top, undefined), [], false);
+  return { bytes: sink.toBytes(), insertedCharsets: input.inserted };
+}
+
+/** The stream handed to dcmjs, and where a (0008,0005) was added that the input did not have. */
+export interface DcmjsInput {
+  readonly bytes: Uint8Array;
+  /**
+   * Sequence items given a (0008,0005) of `ISO_IR 192`: dcmjs reads every item with a fresh Latin-1
+   * decoder unless the item declares its own character set, so items holding non-ASCII text get one.
+   * {@link removeInsertedCharsets} takes them out of dcmjs's dataset again.
+   */
+  readonly insertedCharsets: ReadonlyArray<readonly PathStep[]>;
+}
+
+/** Removes the (0008,0005) elements {@link buildDcmjsInput} added to sequence items. */
+export function removeInsertedCharsets(dataset: DcmjsDataset, paths: DcmjsInput['insertedCharsets']): void {
+  for (const path of paths) {
+    let level: DcmjsDataset | undefined = dataset;
+    for (const step of path) {
+      const key = tagKey(step.tag);
+      const items: unknown[] | undefined = level?.[key]?.Value;
+      const item: unknown = items?.[step.item];
+      level = item && typeof item === 'object' ? (item as DcmjsDataset) : undefined;
+    }
+    if (level) delete level[tagKey(SPECIFIC_CHARACTER_SET)];
+  }
 }
 
 class Transcoder {
+  /** Paths of the items that were given a (0008,0005). */
+  readonly inserted: PathStep[][] = [];
+
   constructor(
     private readonly bytes: Uint8Array,
     private readonly options: DcmjsInputOptions,
@@ -210,9 +239,28 @@ class Transcoder {
     return !isPlainAscii(this.bytes, element.valueStart, element.valueStart + element.valueLength);
   }
 
-  /** True when a sequence holds anything to rewrite (a text value to transcode, a (0008,0005)). */
+  /**
+   * True when an item must be given a (0008,0005): it has none of its own and holds non-ASCII text
+   * (dcmjs would read it as Latin-1).
+   */
+  private needsCharset(elements: readonly WalkedElement[]): boolean {
+    let text = false;
+    for (const e of elements) {
+      if (e.tag === SPECIFIC_CHARACTER_SET) return false;
+      if (text || e.items || e.valueLength === 0) continue;
+      const vr = this.vrOf(e);
+      text =
+        vr !== undefined &&
+        CHARSET_VRS.has(vr) &&
+        !isPlainAscii(this.bytes, e.valueStart, e.valueStart + e.valueLength);
+    }
+    return text;
+  }
+
+  /** True when a sequence holds anything to rewrite (a text value to transcode, a (0008,0005) to set or add). */
   private dirty(element: WalkedElement, charset: CharacterSet): boolean {
     for (const item of element.items ?? []) {
+      if (this.needsCharset(item.elements)) return true;
       const inner = this.charsetOf(item.elements, charset);
       for (const e of item.elements) {
         if (e.tag === SPECIFIC_CHARACTER_SET) return true;
@@ -222,17 +270,32 @@ class Transcoder {
     return false;
   }
 
-  level(sink: ByteSink, elements: readonly WalkedElement[], enc: Encoding, charset: CharacterSet): void {
+  level(
+    sink: ByteSink,
+    elements: readonly WalkedElement[],
+    enc: Encoding,
+    charset: CharacterSet,
+    path: readonly PathStep[],
+    nested: boolean,
+  ): void {
     const bytes = this.bytes;
+    if (nested && this.needsCharset(elements)) {
+      writeHeader(sink, SPECIFIC_CHARACTER_SET, 'CS', UTF8_TERM.length, enc);
+      sink.text(UTF8_TERM);
+      this.inserted.push([...path]);
+    }
     for (const e of elements) {
       if (e.tag === SPECIFIC_CHARACTER_SET) {
         writeHeader(sink, e.tag, e.vr ?? 'CS', UTF8_TERM.length, enc);
         sink.text(UTF8_TERM);
       } else if (e.items && this.dirty(e, charset)) {
-        this.sequence(sink, e, enc, charset);
+        this.sequence(sink, e, enc, charset, path);
       } else if (this.needsTranscoding(e, charset)) {
         const vr = this.vrOf(e)!;
-        const text = charset.decode(bytes.subarray(e.valueStart, e.valueStart + e.valueLength), vr);
+        // Trailing spaces (and NULs) are padding in every one of these VRs: re-padded below.
+        const text = charset
+          .decode(bytes.subarray(e.valueStart, e.valueStart + e.valueLength), vr)
+          .replace(/[ \0]+$/, '');
         const at = sink.length;
         writeHeader(sink, e.tag, e.vr ?? vr, 0, enc);
         const headerEnd = sink.length;
@@ -251,14 +314,21 @@ class Transcoder {
   }
 
   /** Rewrites a sequence with undefined lengths, its items transcoded. */
-  private sequence(sink: ByteSink, e: WalkedElement, enc: Encoding, charset: CharacterSet): void {
+  private sequence(
+    sink: ByteSink,
+    e: WalkedElement,
+    enc: Encoding,
+    charset: CharacterSet,
+    path: readonly PathStep[],
+  ): void {
     writeHeader(sink, e.tag, e.vr ?? 'SQ', UNDEFINED_LENGTH, enc);
     const itemEnc = e.itemEncoding ?? enc;
     const le = itemEnc.littleEndian;
-    for (const item of e.items ?? []) {
+    for (const [index, item] of (e.items ?? []).entries()) {
       sink.tag(0xfffee000, le);
       sink.u32(UNDEFINED_LENGTH, le);
-      this.level(sink, item.elements, itemEnc, this.charsetOf(item.elements, charset));
+      const inner = this.charsetOf(item.elements, charset);
+      this.level(sink, item.elements, itemEnc, inner, [...path, { tag: e.tag, item: index }], true);
       sink.tag(0xfffee00d, le);
       sink.u32(0, le);
     }

@@ -17,7 +17,13 @@ import {
   type InspectContext,
 } from '@medimagecleaner/core';
 import { ActionRecorder } from './actions.js';
-import { buildDcmjsInput, toSpliced, writeOutput } from './assemble.js';
+import {
+  buildDcmjsInput,
+  removeInsertedCharsets,
+  toSpliced,
+  writeOutput,
+  type DcmjsInput,
+} from './assemble.js';
 import { checkBurnedIn } from './burned-in.js';
 import { CharsetError } from './charset.js';
 import { DcmjsFailure, dictionaryVr, readPart10, silenceDcmjs, type DcmjsDataset } from './dcmjs-io.js';
@@ -123,7 +129,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   }
 
   // 3. Values, with dcmjs (tag-keyed, not naturalized), from the header bytes only, text as UTF-8.
-  let dcmjsInput: Uint8Array;
+  let dcmjsInput: DcmjsInput;
   try {
     dcmjsInput = buildDcmjsInput(part10, cut, { vrOf: implicitVrOf });
   } catch (error) {
@@ -137,7 +143,8 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   }
   let dataset: DcmjsDataset;
   try {
-    dataset = readPart10(dcmjsInput).dict;
+    dataset = readPart10(dcmjsInput.bytes).dict;
+    removeInsertedCharsets(dataset, dcmjsInput.insertedCharsets);
   } catch (error) {
     if (error instanceof DcmjsFailure) {
       throw new InputFormatError(ErrorCodes.PARSE_FAILED, 'the dataset values cannot be decoded', {
