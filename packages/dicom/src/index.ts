@@ -17,6 +17,7 @@ export {
   type BurnedInAnnotationPolicy,
 } from './policy-section.js';
 export * from './rules/index.js';
+export * from './validation/index.js';
 export { BURNED_IN_MODALITIES, isSecondaryCaptureClass } from './burned-in.js';
 export {
   decide,

@@ -21,7 +21,7 @@ import {
 import { personNameText, setEmpty, setValues, stringValues } from '../values.js';
 import type { CompiledDicomRules } from './match.js';
 import type { CompiledDicomRule } from './types.js';
-import { CLEANABLE_VRS, actionVrProblem, maxLengthOf, toDcmjsValues, valueProblem } from './vr-values.js';
+import { CLEANABLE_VRS, maxLengthOf, toDcmjsValues } from './vr-values.js';
 
 /** Finding rules user rules report. */
 export const RULE_FINDINGS = {
@@ -58,25 +58,6 @@ function actingVr(element: DcmjsElement): string {
   return element.vr;
 }
 
-/** The first rule that selects the element and whose action fits its VR. */
-function chooseRule(
-  rules: CompiledDicomRules,
-  tag: number,
-  vr: string,
-  sequences: readonly number[],
-  creatorOf: CreatorLookup,
-  skipped?: (rule: CompiledDicomRule, problem: string) => void,
-): CompiledDicomRule | undefined {
-  for (const rule of rules.candidates(tag, vr, sequences, creatorOf)) {
-    const problem =
-      actionVrProblem(rule.action, vr) ??
-      (rule.action === 'replace' && rule.value !== undefined ? valueProblem(vr, rule.value) : undefined);
-    if (!problem) return rule;
-    skipped?.(rule, problem);
-  }
-  return undefined;
-}
-
 /**
  * Applies the best user rule for the element at `site`. Returns true when a rule decided (the profile
  * must then leave the element alone), false when none applies.
@@ -88,7 +69,7 @@ export function applyUserRules(rules: CompiledDicomRules, site: RuleSite, env: E
     env.recorder.add('private-creator (block kept by a user rule)', 'keep');
     return true;
   }
-  const rule = chooseRule(rules, tag, vr, site.sequences, site.creatorOf, (r, problem) =>
+  const rule = rules.decidingRule(tag, vr, site.sequences, site.creatorOf, (r, problem) =>
     note(env, {
       rule: RULE_FINDINGS.notApplicable,
       severity: 'info',
@@ -118,7 +99,7 @@ function creatorNeeded(rules: CompiledDicomRules, site: RuleSite): boolean {
     const tag = parseTagKey(key);
     if (Number.isNaN(tag) || groupOf(tag) !== group || elementOf(tag) >> 8 !== block) continue;
     const other = site.dataset[key]!;
-    const rule = chooseRule(rules, tag, actingVr(other), site.sequences, site.creatorOf);
+    const rule = rules.decidingRule(tag, actingVr(other), site.sequences, site.creatorOf);
     if (rule && rule.action !== 'remove') return true;
   }
   return false;

@@ -6,6 +6,7 @@
 import { ErrorCodes, PolicyError } from '@medimagecleaner/core';
 import { formatTag, isPrivateTag } from '../tags.js';
 import { attributeOfKeyword, attributeOfTag, suggestKeywords } from './dictionary.js';
+import { applyUserRules } from './apply.js';
 import { CompiledDicomRules } from './match.js';
 import { SUBJECT_PSEUDONYM_TAGS, formatPattern, parseTagText, protectedReason } from './tag-pattern.js';
 import {
@@ -372,7 +373,7 @@ export function checkDicomRules(rules: unknown): DicomRuleProblem[] {
  * problem as `rules[<index>] (<selector, action>): <problem>`.
  */
 export function compileDicomRules(rules: unknown, source = 'formats.dicom.rules'): CompiledDicomRules {
-  if (rules === undefined) return new CompiledDicomRules([]);
+  if (rules === undefined) return new CompiledDicomRules([], applyUserRules);
   if (!Array.isArray(rules)) {
     throw new PolicyError(ErrorCodes.POLICY_INVALID, `formats.dicom.rules must be a list`, { file: source });
   }
@@ -388,7 +389,7 @@ export function compileDicomRules(rules: unknown, source = 'formats.dicom.rules'
       file: source,
     });
   }
-  return new CompiledDicomRules(compiled);
+  return new CompiledDicomRules(compiled, applyUserRules);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -7,18 +7,28 @@ import { isRepeatingGroup } from '../profile.js';
 import type { CreatorLookup } from '../private-tags.js';
 import { elementOf, groupOf, isPrivateCreatorTag, isPrivateTag } from '../tags.js';
 import type { EngineEnv } from '../engine.js';
-import { applyUserRules, type RuleSite } from './apply.js';
+import type { RuleSite } from './apply.js';
 import { matchesPattern, protectedReason } from './tag-pattern.js';
 import type { CompiledDicomRule } from './types.js';
+import { actionVrProblem, valueProblem } from './vr-values.js';
 
-/** Rules compiled from `formats.dicom.rules`, indexed for matching. */
+/** Applies the best rule for an element (see `apply.ts`); injected so this module needs neither the engine nor dcmjs. */
+export type RuleApplier = (rules: CompiledDicomRules, site: RuleSite, env: EngineEnv) => boolean;
+
+/**
+ * Rules compiled from `formats.dicom.rules`, indexed for matching (made by `compileDicomRules`). Matching
+ * needs neither dcmjs nor the engine, so a verifier can ask which rule selects an element.
+ */
 export class CompiledDicomRules {
   /** The rules, in policy order. */
   readonly rules: readonly CompiledDicomRule[];
   private readonly exact = new Map<number, CompiledDicomRule[]>();
   private readonly others: CompiledDicomRule[] = [];
 
-  constructor(rules: readonly CompiledDicomRule[]) {
+  constructor(
+    rules: readonly CompiledDicomRule[],
+    private readonly applier?: RuleApplier,
+  ) {
     this.rules = rules;
     for (const rule of rules) {
       if (rule.selector.kind === 'exact') {
@@ -34,7 +44,7 @@ export class CompiledDicomRules {
    * selects it (or none fits its VR): the profile decides.
    */
   apply(site: RuleSite, env: EngineEnv): boolean {
-    return this.rules.length > 0 && applyUserRules(this, site, env);
+    return this.rules.length > 0 && this.applier !== undefined && this.applier(this, site, env);
   }
 
   /** How many rules there are. */
@@ -63,6 +73,28 @@ export class CompiledDicomRules {
       }
     }
     return out.sort((a, b) => a.rank - b.rank || b.index - a.index);
+  }
+
+  /**
+   * The rule that decides for the element: the best candidate whose action fits the element's VR
+   * (`replace` values checked against it). `skipped` hears about the candidates passed over. A verifier
+   * can use it to know that a value is in the output by the policy's explicit choice.
+   */
+  decidingRule(
+    tag: number,
+    vr: string,
+    sequences: readonly number[],
+    creatorOf: CreatorLookup,
+    skipped?: (rule: CompiledDicomRule, problem: string) => void,
+  ): CompiledDicomRule | undefined {
+    for (const rule of this.candidates(tag, vr, sequences, creatorOf)) {
+      const problem =
+        actionVrProblem(rule.action, vr) ??
+        (rule.action === 'replace' && rule.value !== undefined ? valueProblem(vr, rule.value) : undefined);
+      if (!problem) return rule;
+      skipped?.(rule, problem);
+    }
+    return undefined;
   }
 
   /**
