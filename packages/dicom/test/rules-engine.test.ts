@@ -288,6 +288,24 @@ describe('each selector kind with each action', () => {
     expect(item['00081030']).toBeUndefined();
   });
 
+  it('a repeating-group keyword selects its attribute in every overlay group; a pattern selects curves', () => {
+    const dataset: DcmjsDataset = {
+      '60000022': el('LO', 'FIRST OVERLAY'),
+      '60020022': el('LO', 'SECOND OVERLAY'),
+      '60023000': { vr: 'OW', Value: [new Uint8Array([1, 2]).buffer] },
+      '50002500': el('LO', 'CURVE'),
+    };
+    const { env } = run(dataset, [
+      { keyword: 'OverlayDescription', action: 'replace', value: 'OVERLAY' },
+      { tag: '(50xx,xxxx)', action: 'empty' },
+    ]);
+    expect(first(dataset['60000022'])).toBe('OVERLAY');
+    expect(first(dataset['60020022'])).toBe('OVERLAY');
+    expect(dataset['60023000']).toBeUndefined(); // the profile: overlays go whole
+    expect(dataset['50002500']!.Value).toEqual([]);
+    expect(env.findings).toEqual([]);
+  });
+
   it('replace writes numbers for binary VRs and several values split on backslash', () => {
     const dataset: DcmjsDataset = {
       '00280030': { vr: 'DS', Value: [0.5, 0.5] },
