@@ -10,6 +10,7 @@
  *   elements put back byte for byte (encapsulated fragments and offset table as they were). The output
  *   is one allocation: header bytes and pixel value are copied into it once, never decoded.
  */
+import { isAnyArrayBuffer } from 'node:util/types';
 import { CHARSET_VRS, isPlainAscii, parseCharacterSet, type CharacterSet } from './charset.js';
 import type { DcmjsDataset, DcmjsElement } from './dcmjs-io.js';
 import { transferSyntaxOf, type Part10File } from './part10.js';
@@ -565,7 +566,8 @@ function writeValue(sink: ByteSink, vr: string, element: DcmjsElement, le: boole
     default:
       // OB, OD, OF, OL, OV, OW, UN: the buffers as they are (in the dataset's byte order already).
       for (const v of values) {
-        if (v instanceof ArrayBuffer) sink.append(new Uint8Array(v));
+        // Checked by internal slot, not `instanceof`: buffers may come from another realm (vm, jest).
+        if (isAnyArrayBuffer(v)) sink.append(new Uint8Array(v));
         else if (ArrayBuffer.isView(v)) sink.append(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
       }
       return sink.length - start;
