@@ -236,4 +236,10 @@ export interface FormatHandler {
    * Without one, the section must be absent or empty.
    */
   readonly policySchema?: Record<string, unknown>;
+  /**
+   * Checks what a JSON Schema cannot (e.g. keywords against a dictionary, regular expressions) once
+   * the policy is resolved, so a bad rule is a load error rather than a failure of the first file.
+   * Throws a `PolicyError`.
+   */
+  validatePolicy?(policy: ResolvedPolicy): void;
 }

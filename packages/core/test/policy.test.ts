@@ -10,6 +10,7 @@ import {
   loadPolicy,
   resolvePolicyDocument,
   saveProfile,
+  PolicyError,
   type FormatHandler,
 } from '../src/index.js';
 import { tempDir } from './helpers.js';
@@ -146,5 +147,28 @@ describe('policy', () => {
   it('keeps CORE_VERSION equal to package.json', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(CORE_VERSION).toBe(pkg.version);
+  });
+});
+
+describe('handler policy checks', () => {
+  it('runs each handler validatePolicy on the resolved policy, so semantic errors are load errors', () => {
+    const seen: string[] = [];
+    const strict = {
+      ...fakeSchemaHandler,
+      validatePolicy(p: { name: string; formats: Record<string, Record<string, unknown>> }) {
+        seen.push(p.name);
+        if (p.formats['dicom']?.['burnedInAnnotation'] === 'accept') {
+          throw new PolicyError(ErrorCodes.POLICY_INVALID, 'accept is not allowed here');
+        }
+      },
+    } as unknown as FormatHandler;
+    expect(resolvePolicyDocument({ name: 'ok' }, { handlers: [strict] }).name).toBe('ok');
+    expect(seen).toEqual(['ok']);
+    expect(() =>
+      resolvePolicyDocument(
+        { name: 'no', formats: { dicom: { burnedInAnnotation: 'accept' } } },
+        { handlers: [strict] },
+      ),
+    ).toThrow(/accept is not allowed here/);
   });
 });

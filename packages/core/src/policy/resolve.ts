@@ -70,7 +70,9 @@ export function resolvePolicyDocument(
     dateShiftDays,
     formats,
   };
-  return { ...body, hash: canonicalHash(body) };
+  const resolved: ResolvedPolicy = { ...body, hash: canonicalHash(body) };
+  for (const handler of options.handlers ?? []) handler.validatePolicy?.(resolved);
+  return resolved;
 }
 
 function collect(

@@ -10,7 +10,7 @@ const validateDocument = ajv.compile(POLICY_DOCUMENT_SCHEMA);
 const formatValidators = new WeakMap<FormatHandler, ValidateFunction>();
 
 /** Handlers whose schemas check the format sections, by format name. */
-export type FormatSchemas = ReadonlyArray<Pick<FormatHandler, 'format' | 'policySchema'>>;
+export type FormatSchemas = ReadonlyArray<Pick<FormatHandler, 'format' | 'policySchema' | 'validatePolicy'>>;
 
 /**
  * Checks a parsed document against the policy schema and, when handlers are given, each format
