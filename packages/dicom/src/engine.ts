@@ -11,6 +11,7 @@ import type { DcmjsDataset, DcmjsElement } from './dcmjs-io.js';
 import { firstClean, type IdentifierMatcher } from './identifiers.js';
 import { retainedPrivateTags } from './private-tags.js';
 import type { CompiledDicomRules } from './rules/match.js';
+import { dropUnsatisfiedConditionals } from './iod-types.js';
 import { decide, findRow, isRepeatingGroup, type ActionCode, type Decision } from './profile.js';
 import {
   ALWAYS_REMOVED_TAGS,
@@ -85,7 +86,9 @@ export function applyProfile(dataset: DcmjsDataset, env: EngineEnv): void {
     structured: false,
     sopClass: firstString(dataset, '00080016'),
     functionalGroups: dataset['52009229'] !== undefined,
+    commonInstanceReference: dataset['00081115'] !== undefined || dataset['00081200'] !== undefined,
   });
+  dropUnsatisfiedConditionals(dataset, (tag) => env.recorder.addTag(tag, 'remove'));
   setPatientPseudonyms(dataset, env);
 }
 
@@ -102,6 +105,8 @@ interface Level {
   readonly sopClass: string;
   /** True when the object has functional groups (an enhanced multi-frame object of an unknown SOP class). */
   readonly functionalGroups: boolean;
+  /** True when the object lists its references in a Common Instance Reference Module. */
+  readonly commonInstanceReference: boolean;
   /** The sequence whose item this dataset is (absent at the top level). */
   readonly parent?: number;
   /** Tags of the enclosing sequences, outermost first (for user rules restricted to a sequence). */
@@ -181,6 +186,7 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): vo
           sopClassUid: level.sopClass,
           parent: level.parent,
           functionalGroups: level.functionalGroups,
+          commonInstanceReference: level.commonInstanceReference,
         })
       : undefined;
     let code = decision?.code ?? defaultCode(tag, vr, env.options);
@@ -312,6 +318,7 @@ function recurse(element: DcmjsElement, tag: number, env: EngineEnv, level: Leve
     ...(level.dummied ? { dummied: true } : {}),
     sopClass: level.sopClass,
     functionalGroups: level.functionalGroups,
+    commonInstanceReference: level.commonInstanceReference,
     parent: tag,
     sequences: [...(level.sequences ?? []), tag],
   };

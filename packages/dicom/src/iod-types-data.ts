@@ -362,6 +362,8 @@ export const MODULES = {
     section: 'C.11.10',
     types: {
       '00700084': '2', // Presentation State Identification Module C.11.10 (Content Identification Macro): Content Creator's Name Type 2
+      '00700082': '1', // Presentation State Identification Module C.11.10: Presentation Creation Date Type 1 (Basic X: see REQUIRED_REMOVED_ROWS)
+      '00700083': '1', // Presentation State Identification Module C.11.10: Presentation Creation Time Type 1 (Basic X: see REQUIRED_REMOVED_ROWS)
     },
   },
   EncapsulatedDocumentSeries: {
@@ -429,6 +431,26 @@ export const MODULES = {
     },
   },
 } as const satisfies Record<string, ModuleTypes>;
+
+/**
+ * Rows whose Basic action is X although the attribute is Type 1 in some IOD of {@link MODULES}: removing
+ * them would break that IOD, so in those IODs they get a dummy (D) instead, which carries nothing
+ * (a date `19000101`, a time `000000`). Elsewhere they are removed as the table says.
+ */
+export const REQUIRED_REMOVED_ROWS: ReadonlySet<string> = new Set([
+  '00700082', // Presentation Creation Date: Type 1 in Presentation State Identification C.11.10
+  '00700083', // Presentation Creation Time: Type 1 in Presentation State Identification C.11.10
+]);
+
+/**
+ * Attributes whose presence depends on another one (Type 1C "required if X is present", with no "may
+ * be present otherwise"): when the attribute they depend on is not in the output, they are removed too.
+ */
+export const DEPENDENT_ATTRIBUTES: ReadonlyArray<{ readonly tag: string; readonly requires: string }> = [
+  // Clinical Trial Subject Module C.7.1.3: Clinical Trial Protocol Ethics Committee Name Type 1C, required
+  // if Clinical Trial Protocol Ethics Committee Approval Number (0012,0082) is present (always X).
+  { tag: '00120081', requires: '00120082' },
+];
 
 /** A module name. */
 export type ModuleName = keyof typeof MODULES;

@@ -4,6 +4,7 @@
  * Type 3 or not in the IOD -> X, within the choices each code allows.
  */
 import {
+  DEPENDENT_ATTRIBUTES,
   IOD_OF_SOP_CLASS,
   ITEM_TYPES,
   MODULES,
@@ -24,6 +25,11 @@ export interface IodContext {
   readonly parent?: number | undefined;
   /** True when the object has functional groups (Shared Functional Groups Sequence): an enhanced multi-frame object. */
   readonly functionalGroups?: boolean | undefined;
+  /**
+   * True when the object lists the instances it references in a Common Instance Reference Module
+   * (top-level Referenced Series Sequence or Studies Containing Other Referenced Instances Sequence).
+   */
+  readonly commonInstanceReference?: boolean | undefined;
 }
 
 /** How an attribute's Type is known. */
@@ -36,9 +42,18 @@ export interface ResolvedType {
   readonly type: '1' | '2' | '3' | 'unknown';
   /** The Type as PS3.3 states it, or `none` (not in the IOD). */
   readonly stated: IodType | 'none' | 'unknown';
-  /** `iod`: the IOD table; `item`: a sequence macro; `default`: the conservative default for unknown SOP classes; `nested`: no table. */
-  readonly source: 'iod' | 'item' | 'default' | 'nested';
+  /**
+   * `iod`: the IOD table; `item`: a sequence macro; `default`: the conservative default for unknown SOP
+   * classes; `nested`: no table; `references`: required by the Common Instance Reference Module.
+   */
+  readonly source: 'iod' | 'item' | 'default' | 'nested' | 'references';
 }
+
+/** Reference sequences the Common Instance Reference Module summarises (the X/Z/U* rows). */
+const INSTANCE_REFERENCES: ReadonlySet<number> = new Set([
+  0x00081140, // Referenced Image Sequence
+  0x00082112, // Source Image Sequence
+]);
 
 const RANK: Readonly<Record<IodType, number>> = { '1': 5, '1C': 4, '2': 3, '2C': 2, '3': 1 };
 
@@ -76,6 +91,12 @@ export function attributeType(tag: number, context: IodContext): ResolvedType {
     if (item) return { type: settle(item), stated: item, source: 'item' };
     return { type: 'unknown', stated: 'unknown', source: 'nested' };
   }
+  if (context.commonInstanceReference && INSTANCE_REFERENCES.has(tag)) {
+    // Common Instance Reference Module C.12.2: its Referenced Series Sequence is Type 1C, present only
+    // when the object references other instances. Removing these references while it lists them would
+    // break the IOD, so they are required here (kept, UIDs remapped), whatever their own Type.
+    return { type: '1', stated: '1C', source: 'references' };
+  }
   const stated = statedType(context.sopClassUid, tag);
   if (stated === 'none') return { type: '3', stated, source: 'iod' };
   if (stated) return { type: settle(stated), stated, source: 'iod' };
@@ -84,4 +105,20 @@ export function attributeType(tag: number, context: IodContext): ResolvedType {
     UNKNOWN_SOP_CLASS_TYPES[key] ??
     '3';
   return { type: settle(fallback), stated: fallback, source: 'default' };
+}
+
+/**
+ * Removes the attributes whose condition no longer holds after de-identification (see
+ * `DEPENDENT_ATTRIBUTES`): e.g. the Ethics Committee Name once its Approval Number is gone. Top level.
+ */
+export function dropUnsatisfiedConditionals(
+  dataset: Record<string, unknown>,
+  onRemove?: (tag: number) => void,
+): void {
+  for (const { tag, requires } of DEPENDENT_ATTRIBUTES) {
+    if (dataset[tag] !== undefined && dataset[requires] === undefined) {
+      delete dataset[tag];
+      onRemove?.(Number.parseInt(tag, 16) >>> 0);
+    }
+  }
 }

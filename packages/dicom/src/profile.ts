@@ -9,6 +9,7 @@ import {
   type OptionColumn,
   type ProfileRow,
 } from './generated/profile-table.js';
+import { REQUIRED_REMOVED_ROWS } from './iod-types-data.js';
 import { attributeType, type IodContext, type ResolvedType } from './iod-types.js';
 import { elementOf, groupOf, isPrivateTag, tagKey } from './tags.js';
 
@@ -133,6 +134,12 @@ export function decide(
   if (keep) return { code: 'K', from: keep, row };
   switch (row.basic) {
     case 'X':
+      if (context && REQUIRED_REMOVED_ROWS.has(row.key)) {
+        // Removal would break an IOD where the attribute is Type 1: a dummy there.
+        const iodType = attributeType(Number.parseInt(row.key, 16) >>> 0, context);
+        if (iodType.type === '1') return { code: 'D', from: 'basic', row, iodType };
+      }
+      return { code: 'X', from: 'basic', row };
     case 'Z':
     case 'D':
     case 'K':
@@ -184,7 +191,12 @@ export function isRemovedUnder(
   vr?: string,
 ): boolean {
   const row = findRow(tag);
-  return row !== undefined && row.kind !== 'private' && decide(row, options, vr).code === 'X';
+  return (
+    row !== undefined &&
+    row.kind !== 'private' &&
+    !REQUIRED_REMOVED_ROWS.has(row.key) && // a dummy where an IOD needs it (dates are checked as dates)
+    decide(row, options, vr).code === 'X'
+  );
 }
 
 /** `(GGGG,EEEE)` selector text of a row key, for action records. */

@@ -8,7 +8,7 @@ import { describe, it, expect } from '@jest/globals';
 import dcmjs, { type DcmjsDataset, type DcmjsElement } from 'dcmjs';
 import { PROFILE_TABLE } from '../src/index.js';
 import { attributeType, statedType } from '../src/iod-types.js';
-import { IOD_OF_SOP_CLASS, MODULES } from '../src/iod-types-data.js';
+import { IOD_OF_SOP_CLASS, MODULES, REQUIRED_REMOVED_ROWS } from '../src/iod-types-data.js';
 import { resolveCombined } from '../src/profile.js';
 import {
   baseDataset,
@@ -359,9 +359,63 @@ describe('other IODs', () => {
   });
 });
 
+describe('conformance beyond the combined codes', () => {
+  it('Presentation Creation Date/Time (X) get dummies in a presentation state, where they are Type 1, and go elsewhere', async () => {
+    const extra = { '00700082': sample('00700082'), '00700083': sample('00700083') };
+    const gsps = await run(
+      srDataset({
+        '00080016': { vr: 'UI', Value: ['1.2.840.10008.5.1.4.1.1.11.1'] },
+        '00080060': { vr: 'CS', Value: ['PR'] },
+        ...extra,
+      }),
+    );
+    expect(text(gsps, '00700082')).toBe('19000101');
+    expect(text(gsps, '00700083')).toBe('000000');
+    const ct = await run(ctDataset(extra));
+    expect(ct['00700082']).toBeUndefined();
+    expect(ct['00700083']).toBeUndefined();
+  });
+
+  it('removes the Ethics Committee Name with its Approval Number (Clinical Trial Subject C.7.1.3: 1C)', async () => {
+    const out = await run(
+      ctDataset({
+        '00120081': { vr: 'LO', Value: ['IRB OF EXAMPLE'] },
+        '00120082': { vr: 'LO', Value: ['IRB-123'] },
+      }),
+      { retainInstitutionIdentity: true },
+    );
+    expect(out['00120082']).toBeUndefined();
+    expect(out['00120081']).toBeUndefined();
+  });
+
+  it('keeps a Type 3 Source Image Sequence (UIDs remapped) when a Common Instance Reference Module lists it', async () => {
+    const ref = sample('00082112');
+    const listed = await run(
+      ctDataset({
+        '00082112': ref,
+        '00081115': {
+          vr: 'SQ',
+          Value: [
+            {
+              '0020000E': { vr: 'UI', Value: ['1.2.826.0.1.3680043.8.498.902'] },
+              '0008114A': { vr: 'SQ', Value: [(ref.Value as DcmjsDataset[])[0]!] },
+            },
+          ],
+        },
+      }),
+    );
+    expect(observed(listed, '00082112')).toBe('U');
+    const series = listed['00081115']!.Value![0] as DcmjsDataset;
+    const listedUid = text(series['0008114A']!.Value![0] as DcmjsDataset, '00081155');
+    expect(text(listed['00082112']!.Value![0] as DcmjsDataset, '00081155')).toBe(listedUid);
+    const alone = await run(ctDataset({ '00082112': ref }));
+    expect(alone['00082112']).toBeUndefined();
+  });
+});
+
 describe('the IOD type table', () => {
-  it('gives every module entry a combined-code attribute and every listed SOP class known modules', () => {
-    const keys = new Set(combinedRows.map((r) => r.key));
+  it('gives every module entry a combined-code attribute (or a removed Type 1 one) and every listed SOP class known modules', () => {
+    const keys = new Set([...combinedRows.map((r) => r.key), ...REQUIRED_REMOVED_ROWS]);
     for (const [name, module] of Object.entries(MODULES))
       for (const key of Object.keys(module.types))
         expect({ name, key, known: keys.has(key) }).toEqual({ name, key, known: true });

@@ -124,6 +124,9 @@ function expected(row: ProfileRow, vr: string, options: Record<ProfileOption, bo
     code = combined[row.basic] ?? row.basic;
   }
   if (vr === 'UN') return 'removed'; // no VR to interpret the value by: removed whatever the row says
+  // Ethics Committee Name is Type 1C, present only with the Approval Number (Clinical Trial Subject
+  // C.7.1.3), which is always removed (X): the name goes with it to keep the IOD valid.
+  if (row.key === '00120081') return 'removed';
   if (['FFFCFFFC', 'FFFAFFFA', '04000550', '04000561'].includes(row.key)) return 'removed';
   switch (code) {
     case 'X':
