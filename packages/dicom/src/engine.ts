@@ -12,6 +12,7 @@ import { firstClean, type IdentifierMatcher } from './identifiers.js';
 import { retainedPrivateTags } from './private-tags.js';
 import type { CompiledDicomRules } from './rules/match.js';
 import { dropUnsatisfiedConditionals } from './iod-types.js';
+import { modalityFindings } from './modality.js';
 import { decide, findRow, isRepeatingGroup, type ActionCode, type Decision } from './profile.js';
 import {
   ALWAYS_REMOVED_TAGS,
@@ -88,6 +89,7 @@ export function applyProfile(dataset: DcmjsDataset, env: EngineEnv): void {
     functionalGroups: dataset['52009229'] !== undefined,
     commonInstanceReference: dataset['00081115'] !== undefined || dataset['00081200'] !== undefined,
   });
+  env.findings.push(...modalityFindings(dataset, env.options));
   dropUnsatisfiedConditionals(dataset, (tag) => env.recorder.addTag(tag, 'remove'));
   setPatientPseudonyms(dataset, env);
 }
@@ -111,7 +113,16 @@ interface Level {
   readonly parent?: number;
   /** Tags of the enclosing sequences, outermost first (for user rules restricted to a sequence). */
   readonly sequences?: readonly number[];
+  /** Inside a graphic annotation, layer or group under Clean Graphics: free text is cleaned. */
+  readonly graphics?: boolean;
 }
+
+/** Sequences whose items hold presentation graphics text (Clean Graphics cleans it). */
+const GRAPHICS_SEQUENCES: ReadonlySet<number> = new Set([
+  0x00700001, // Graphic Annotation Sequence (Text Object Sequence > Unformatted Text Value, ...)
+  0x00700060, // Graphic Layer Sequence (Graphic Layer Description)
+  0x00700234, // Graphic Group Sequence (Graphic Group Label, Description)
+]);
 
 /** Sequences that hold structured content (the rows of Table E.1-1 with a Clean Structured Content column). */
 const STRUCTURED_CONTENT_SEQUENCES: ReadonlySet<number> = new Set([
@@ -176,6 +187,14 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): vo
     }
     const vr = effectiveVr(element);
     if (vr !== element.vr) element.vr = vr;
+    if (
+      env.options.cleanGraphics &&
+      isRepeatingGroup(groupOf(tag), 0x6000) &&
+      overlayGroupReadable(dataset, groupOf(tag))
+    ) {
+      cleanOverlayElement(element, tag, vr, env);
+      return;
+    }
     if (isRepeatingGroup(groupOf(tag), 0x6000) || isRepeatingGroup(groupOf(tag), 0x5000)) {
       removeGraphics(dataset, key, tag, env);
       return;
@@ -196,6 +215,9 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): vo
       code = env.options.cleanStructuredContent ? 'C' : 'D';
     }
     if (level.dummied && code === 'K' && DUMMIED_TEXT_VRS.has(vr) && !CODING_SCHEME_TAGS.has(tag)) code = 'D';
+    // Text of presentation graphics (an annotation's Unformatted Text Value...) under Clean Graphics.
+    if (!decision && level.graphics && code === 'K' && TEXT_IN_CONTENT.has(vr) && !isCodeAttribute(tag))
+      code = 'C';
     applyCode(dataset, key, tag, element, vr, code, decision, env, level);
   });
 }
@@ -290,9 +312,43 @@ function applyCode(
 }
 
 /**
- * Overlay planes (60xx) and curves (50xx) go whole: the Basic Profile removes their data and text, and
- * under Clean Graphics their bitmaps cannot be cleaned without a vision pass, so they go too (with a
- * warning), and the attributes that describe them would describe nothing.
+ * Clean Graphics: an overlay plane stays. Its text (description, label, comments) is cleaned like any
+ * free text (text detector, then the subject's identifiers); its bitmap is kept as it is, with a
+ * warning, since no vision pass reads text drawn into it.
+ */
+function cleanOverlayElement(element: DcmjsElement, tag: number, vr: string, env: EngineEnv): void {
+  if (TEXT_IN_CONTENT.has(vr)) {
+    const values = stringValues(element);
+    const out = values.map((v) => cleanText(v, vr, env));
+    if (out.some((v, i) => v !== values[i])) {
+      setValues(element, out);
+      env.recorder.add('(60xx,eeee) overlay text', 'clean');
+    }
+    return;
+  }
+  if (elementOf(tag) !== 0x3000) return;
+  env.recorder.add('(60xx,3000) overlay', 'keep');
+  if (!env.findings.some((f) => f.rule === 'dicom/overlay-bitmap-kept')) {
+    env.findings.push({
+      rule: 'dicom/overlay-bitmap-kept',
+      severity: 'warning',
+      location: '(60xx,3000)',
+      message:
+        'overlay planes kept under Clean Graphics: their text was cleaned, their bitmaps were not checked for drawn text (no vision pass)',
+    });
+  }
+}
+
+/** True when every element of the overlay group has a VR (an element left UN would be removed, breaking the plane). */
+function overlayGroupReadable(dataset: DcmjsDataset, group: number): boolean {
+  const prefix = group.toString(16).toUpperCase().padStart(4, '0');
+  return Object.entries(dataset).every(([k, e]) => !k.startsWith(prefix) || effectiveVr(e) !== 'UN');
+}
+
+/**
+ * Overlay planes (60xx) and curves (50xx) go whole under the Basic Profile (their data and text are
+ * removed, and the attributes that describe them would describe nothing). Curves (retired) go under
+ * Clean Graphics too, with a warning; so does an overlay plane with an element of unknown VR.
  */
 function removeGraphics(dataset: DcmjsDataset, key: string, tag: number, env: EngineEnv): void {
   delete dataset[key];
@@ -305,8 +361,7 @@ function removeGraphics(dataset: DcmjsDataset, key: string, tag: number, env: En
       rule: 'dicom/graphics-removed',
       severity: 'warning',
       location: isRepeatingGroup(groupOf(tag), 0x6000) ? '(60xx,3000)' : '(50xx,3000)',
-      message:
-        'overlays and curves cannot be cleaned without a vision pass and were removed (Clean Graphics)',
+      message: 'curves (retired) and unreadable overlay planes were removed although Clean Graphics is on',
     });
   }
 }
@@ -316,6 +371,9 @@ function recurse(element: DcmjsElement, tag: number, env: EngineEnv, level: Leve
     depth: level.depth + 1,
     structured: level.structured || STRUCTURED_CONTENT_SEQUENCES.has(tag),
     ...(level.dummied ? { dummied: true } : {}),
+    ...(level.graphics || (env.options.cleanGraphics && GRAPHICS_SEQUENCES.has(tag))
+      ? { graphics: true }
+      : {}),
     sopClass: level.sopClass,
     functionalGroups: level.functionalGroups,
     commonInstanceReference: level.commonInstanceReference,

@@ -250,22 +250,26 @@ describe('overlays and curves', () => {
     });
   const groups = (d: DcmjsDataset) => Object.keys(d).filter((k) => /^(50|60)/.test(k));
 
-  it.each([['basic'], ['cleanGraphics']])(
-    'removes overlay text, labels, comments, data and curves (%s)',
-    async (name) => {
-      const ctx = context(policy(name === 'basic' ? {} : { cleanGraphics: true }));
-      const { outcome, out } = await verified(writeDicom(graphics()), ctx);
-      expect(groups(out.dict)).toEqual([]);
-      expect(bytesOf(outcome.output.data)).not.toMatch(/jane|doe|house/i);
-      if (name === 'cleanGraphics') {
-        expect(outcome.findings).toEqual(
-          expect.arrayContaining([
-            expect.objectContaining({ rule: 'dicom/graphics-removed', severity: 'warning' }),
-          ]),
-        );
-      }
-    },
-  );
+  it('removes overlay text, labels, comments, data and curves (basic)', async () => {
+    const { outcome, out } = await verified(writeDicom(graphics()), context(policy({})));
+    expect(groups(out.dict)).toEqual([]);
+    expect(bytesOf(outcome.output.data)).not.toMatch(/jane|doe|house/i);
+  });
+
+  it('keeps overlays with their text cleaned and removes curves under Clean Graphics', async () => {
+    const { outcome, out } = await verified(writeDicom(graphics()), context(policy({ cleanGraphics: true })));
+    expect(groups(out.dict).filter((k) => k.startsWith('50'))).toEqual([]);
+    expect(out.dict['60003000']).toBeDefined();
+    expect(out.dict['60020022']).toBeDefined();
+    expect(text(out.dict, '60000022')).toMatch(/marker$/);
+    expect(bytesOf(outcome.output.data)).not.toMatch(/jane|doe/i);
+    expect(outcome.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'dicom/graphics-removed', severity: 'warning' }),
+        expect.objectContaining({ rule: 'dicom/overlay-bitmap-kept', severity: 'warning' }),
+      ]),
+    );
+  });
 });
 
 describe('free text', () => {

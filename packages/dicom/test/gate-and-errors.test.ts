@@ -47,6 +47,8 @@ describe('burned-in text gate', () => {
       );
       expect(outcome.findings).toEqual([
         expect.objectContaining({ rule: 'dicom/burned-in-accepted', severity: 'warning' }),
+        // The gate's reason as its own finding (burned-in.ts, through the modality rules).
+        expect.objectContaining({ rule: 'dicom/burned-in-reason', severity: 'info' }),
       ]);
       expect(outcome.confidence).toBeLessThan(0.9);
     },
