@@ -49,8 +49,26 @@ const JISX0212: CodeElement = { kind: 'jisx0212' };
 const KSX1001: CodeElement = { kind: 'ksx1001' };
 const GB2312: CodeElement = { kind: 'gb2312' };
 
-const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
-function decoderFor(label: string): InstanceType<typeof TextDecoder> {
+/** The part of a decoder this module uses. */
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+/** The C1 controls, where Latin-1 and Windows-1252 differ. */
+const C1 = /[\u0080-\u009f]/;
+
+/**
+ * Windows-1252 (Latin-1 as browsers read it): Node's Latin-1 conversion, which is native, and the
+ * JavaScript single-byte decoder only for values with bytes 0x80..0x9F (where the two differ).
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return C1.test(text) ? WINDOWS_1252.decode(bytes) : text;
+}
+
+const decoders = new Map<string, Decoder>([['windows-1252', { decode: decodeWindows1252 }]]);
+function decoderFor(label: string): Decoder {
   let decoder = decoders.get(label);
   if (!decoder) {
     decoder = new TextDecoder(label, { fatal: false, ignoreBOM: true });

@@ -11,7 +11,13 @@
  * Findings name the tag path, never the value.
  */
 import type { Finding, InspectContext, ProfileOption } from '@medimagecleaner/core';
-import { CHARSET_VRS, DEFAULT_CHARSET, parseCharacterSet, type CharacterSet } from './charset.js';
+import {
+  CHARSET_VRS,
+  DEFAULT_CHARSET,
+  decodeWindows1252,
+  parseCharacterSet,
+  type CharacterSet,
+} from './charset.js';
 import { createIdentifierMatcher, type IdentifierMatcher, type MatcherOptions } from './identifiers.js';
 import { parsePart10, asciiValue, type Part10File } from './part10.js';
 import { isSafePrivateElement } from './private-tags.js';
@@ -194,7 +200,8 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
   return findings;
 }
 
-const LATIN1 = new TextDecoder('windows-1252');
+/** Latin-1 as browsers read it (Windows-1252), natively for the common case. */
+const LATIN1 = { decode: decodeWindows1252 };
 const UTF8 = new TextDecoder('utf-8', { fatal: false });
 
 /**

@@ -4,7 +4,14 @@
  * pydicom's character set test files with the texts pydicom documents for them.
  */
 import { describe, it, expect } from '@jest/globals';
-import { CharsetError, parseCharacterSet, decodeText, isPlainAscii, utf8Bytes } from '../src/charset.js';
+import {
+  CharsetError,
+  decodeText,
+  decodeWindows1252,
+  isPlainAscii,
+  parseCharacterSet,
+  utf8Bytes,
+} from '../src/charset.js';
 
 /** Bytes from a string of byte characters (`\x1b$B...`). */
 function b(text: string): Uint8Array {
@@ -126,6 +133,13 @@ describe('character set values', () => {
         expect((error as Error).message).not.toContain(value);
       }
     }
+  });
+
+  it('reads Windows-1252 natively, and bytes 0x80-0x9F as Windows-1252 does', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(decodeWindows1252(all)).toBe(new TextDecoder('windows-1252').decode(all));
+    expect(decodeWindows1252(b('J\xe9r\xf4me'))).toBe('Jérôme');
+    expect(decodeWindows1252(b('\x80\x9c'))).toBe('€œ');
   });
 
   it('knows which bytes need no decoding', () => {
