@@ -54,6 +54,8 @@ export interface EngineEnv {
   readonly findings: Finding[];
   /** User rules of `formats.dicom.rules`, consulted before the profile for every element. */
   readonly rules?: CompiledDicomRules;
+  /** Under Clean Graphics, keep overlay bitmaps unchecked (policy `overlayBitmaps: keep`); else they go. */
+  readonly keepOverlayBitmaps?: boolean;
 }
 
 /** The text put in place of a cleaned span. */
@@ -189,6 +191,7 @@ function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): vo
     if (vr !== element.vr) element.vr = vr;
     if (
       env.options.cleanGraphics &&
+      env.keepOverlayBitmaps &&
       isRepeatingGroup(groupOf(tag), 0x6000) &&
       overlayGroupReadable(dataset, groupOf(tag))
     ) {
@@ -361,7 +364,8 @@ function removeGraphics(dataset: DcmjsDataset, key: string, tag: number, env: En
       rule: 'dicom/graphics-removed',
       severity: 'warning',
       location: isRepeatingGroup(groupOf(tag), 0x6000) ? '(60xx,3000)' : '(50xx,3000)',
-      message: 'curves (retired) and unreadable overlay planes were removed although Clean Graphics is on',
+      message:
+        'overlay planes and curves were removed although Clean Graphics is on: drawn text cannot be checked without a vision pass (policy overlayBitmaps: keep keeps overlays)',
     });
   }
 }

@@ -198,6 +198,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
     recorder,
     findings,
     rules: dicomRulesOf(ctx.policy),
+    keepOverlayBitmaps: dicomSection(ctx.policy).overlayBitmaps === 'keep',
   };
   applyProfile(dataset, env);
   sweepResidualIdentifiers(dataset, env);

@@ -23,6 +23,12 @@ export interface DicomPolicySection {
    * (`extends` concatenates them). Empty by default.
    */
   readonly rules: readonly DicomRule[];
+  /**
+   * Overlay planes under Clean Graphics: `remove` (default) removes them whole, since text drawn into
+   * a bitmap cannot be found without a vision pass; `keep` keeps the bitmaps unchecked (text
+   * attributes cleaned), with a warning. Without Clean Graphics overlays are always removed.
+   */
+  readonly overlayBitmaps: 'remove' | 'keep';
 }
 
 /** JSON Schema of `formats.dicom` (draft 2020-12 compatible, no unknown keys). */
@@ -36,6 +42,11 @@ export const DICOM_POLICY_SCHEMA: Readonly<Record<string, unknown>> = Object.fre
       description:
         'Objects that may show burned-in text (BurnedInAnnotation YES, ultrasound, secondary capture, ...): "quarantine" (default) refuses them until a vision pass can clean pixels; "accept" releases them with pixels unchanged.',
       enum: ['quarantine', 'accept'],
+    },
+    overlayBitmaps: {
+      description:
+        'Overlay planes under Clean Graphics: "remove" (default) removes them whole (drawn text cannot be checked without a vision pass); "keep" keeps the bitmaps unchecked, with their text attributes cleaned.',
+      enum: ['remove', 'keep'],
     },
     rules: {
       description:
@@ -53,6 +64,7 @@ export function dicomSection(policy: ResolvedPolicy): DicomPolicySection {
   return {
     burnedInAnnotation: section['burnedInAnnotation'] === 'accept' ? 'accept' : 'quarantine',
     rules: Array.isArray(rules) ? (rules as DicomRule[]) : [],
+    overlayBitmaps: section['overlayBitmaps'] === 'keep' ? 'keep' : 'remove',
   };
 }
 

@@ -383,8 +383,19 @@ describe('Clean Graphics', () => {
       '60004000': { vr: 'LT', Value: ['reviewed, Jane Doe MRN0012345'] },
     });
 
-  it('keeps overlay planes with their text cleaned and their bitmap as it is, with a warning', async () => {
+  it('removes overlay planes whole under Clean Graphics by default: drawn text cannot be checked', async () => {
     const { out, outcome } = await run(overlay(), { cleanGraphics: true });
+    expect(Object.keys(out).filter((k) => k.startsWith('6000'))).toEqual([]);
+    expect(bytes(outcome.output.data)).not.toMatch(/jane|doe|MRN0012345/i);
+    expect(outcome.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'dicom/graphics-removed', severity: 'warning' }),
+      ]),
+    );
+  });
+
+  it('keeps overlay planes with their text cleaned and their bitmap as it is when the policy says overlayBitmaps: keep', async () => {
+    const { out, outcome } = await run(overlay(), { cleanGraphics: true }, { overlayBitmaps: 'keep' });
     expect(Buffer.from(out['60003000']!.Value![0] as ArrayBuffer)).toEqual(Buffer.from([0x0f, 0, 0, 0]));
     expect(text(out, '60000022')).toMatch(/^ROI drawn for/);
     expect(text(out, '60004000')).toMatch(/^reviewed/);

@@ -256,8 +256,11 @@ describe('overlays and curves', () => {
     expect(bytesOf(outcome.output.data)).not.toMatch(/jane|doe|house/i);
   });
 
-  it('keeps overlays with their text cleaned and removes curves under Clean Graphics', async () => {
-    const { outcome, out } = await verified(writeDicom(graphics()), context(policy({ cleanGraphics: true })));
+  it('keeps overlays with their text cleaned (overlayBitmaps: keep) and removes curves under Clean Graphics', async () => {
+    const { outcome, out } = await verified(
+      writeDicom(graphics()),
+      context(policy({ cleanGraphics: true }, { overlayBitmaps: 'keep' })),
+    );
     expect(groups(out.dict).filter((k) => k.startsWith('50'))).toEqual([]);
     expect(out.dict['60003000']).toBeDefined();
     expect(out.dict['60020022']).toBeDefined();
