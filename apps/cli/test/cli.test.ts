@@ -237,3 +237,22 @@ describe('profiles and keys', () => {
     expect(c.err()).toContain('E_KEY_INVALID');
   });
 });
+
+describe('policy files with DICOM rules', () => {
+  it('refuses a rule with an unknown keyword at load, before processing anything (exit 2)', async () => {
+    const { dir, keyFile } = await workspace();
+    await writeFile(
+      join(dir, 'bad.yaml'),
+      'name: bad\nformats:\n  dicom:\n    rules:\n      - keyword: NoSuchKeyword\n        action: keep\n',
+    );
+    const c = capture(dir);
+    expect(
+      await main(
+        ['deidentify', SAMPLES, '-o', join(dir, 'out'), '--key-file', keyFile, '--config', 'bad.yaml'],
+        c.io,
+      ),
+    ).toBe(2);
+    expect(c.err()).toContain("unknown keyword 'NoSuchKeyword'");
+    await expect(stat(join(dir, 'out'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});

@@ -15,6 +15,7 @@ import {
   type Finding,
   type InputItem,
   type InspectContext,
+  type ResolvedPolicy,
 } from '@medimagecleaner/core';
 import { ActionRecorder } from './actions.js';
 import {
@@ -31,7 +32,7 @@ import { applyProfile, sweepResidualIdentifiers, type EngineEnv } from './engine
 import { cachedIdentifierMatcher, inspectDicom } from './inspect.js';
 import { outputMeta, setDeidentificationMethod } from './method.js';
 import { TS, asciiValue, encodingOf, parsePart10, type Part10File } from './part10.js';
-import { DICOM_POLICY_SCHEMA, dicomRulesOf, dicomSection } from './policy-section.js';
+import { DICOM_POLICY_SCHEMA, dicomRulesOf, dicomSection, validateDicomPolicy } from './policy-section.js';
 import { withRuleKeptPrivate } from './rules/private.js';
 import { retainedPrivateTags } from './private-tags.js';
 import { sniffDicom } from './sniff.js';
@@ -72,6 +73,7 @@ export function createHandler(_options: DicomHandlerOptions = {}): FormatHandler
   return Object.freeze({
     format: 'dicom',
     policySchema: DICOM_POLICY_SCHEMA as Record<string, unknown>,
+    validatePolicy: (policy: ResolvedPolicy) => validateDicomPolicy(policy),
     sniff: (head: Uint8Array, name?: string) => sniffDicom(head, name),
     deidentify: (input: InputItem, ctx: DeidContext) => deidentifyDicom(input, ctx),
     inspect: (output: Uint8Array, ctx: InspectContext) => inspectDicom(output, ctx),
