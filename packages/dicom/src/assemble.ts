@@ -108,6 +108,21 @@ export class ByteSink {
   }
 }
 
+/**
+ * One sink reused by the synchronous writers below (no file's header outlives its call: the bytes are
+ * copied out), so a file costs no scratch allocation. A sink grown past 1 MiB (a huge header) is let go.
+ */
+let scratch: ByteSink | undefined;
+function scratchSink(): ByteSink {
+  const sink = scratch && scratch.bytes.length <= 1 << 20 ? scratch : new ByteSink(16384);
+  scratch = undefined; // taken: a nested use (none today) would get a sink of its own
+  sink.length = 0;
+  return sink;
+}
+function releaseSink(sink: ByteSink): void {
+  scratch = sink;
+}
+
 const textEncoder = new TextEncoder();
 
 /** Writes an element header (explicit VR in the given byte order, or implicit VR). */
@@ -174,14 +189,16 @@ export function buildDcmjsInput(
   cut: ReadonlySet<WalkedElement>,
   options: DcmjsInputOptions,
 ): DcmjsInput {
-  let headerBytes = 0;
-  for (const element of file.dataset) if (!cut.has(element)) headerBytes += element.end - element.start;
-  const sink = new ByteSink(256 + headerBytes + (headerBytes >> 2));
-  writeDcmjsMeta(sink, file.encoding);
-  const top = file.dataset.filter((e) => !cut.has(e));
-  const input = new Transcoder(file.datasetBytes, options);
-  input.level(sink, top, file.encoding, input.charsetOf(top, undefined), [], false);
-  return { bytes: sink.toBytes(), insertedCharsets: input.inserted };
+  const sink = scratchSink();
+  try {
+    writeDcmjsMeta(sink, file.encoding);
+    const top = file.dataset.filter((e) => !cut.has(e));
+    const input = new Transcoder(file.datasetBytes, options);
+    input.level(sink, top, file.encoding, input.charsetOf(top, undefined), [], false);
+    return { bytes: sink.toBytes(), insertedCharsets: input.inserted };
+  } finally {
+    releaseSink(sink);
+  }
 }
 
 /** The stream handed to dcmjs, and where a (0008,0005) was added that the input did not have. */
@@ -383,7 +400,21 @@ export function writeOutput(
   encoding: Encoding,
   spliced: readonly SplicedElement[],
 ): WrittenOutput {
-  const sink = new ByteSink(8192);
+  const sink = scratchSink();
+  try {
+    return writeOutputWith(sink, meta, dataset, encoding, spliced);
+  } finally {
+    releaseSink(sink);
+  }
+}
+
+function writeOutputWith(
+  sink: ByteSink,
+  meta: DcmjsDataset,
+  dataset: DcmjsDataset,
+  encoding: Encoding,
+  spliced: readonly SplicedElement[],
+): WrittenOutput {
   sink.zeros(128);
   sink.text('DICM');
   const groupLengthAt = sink.length;
