@@ -171,7 +171,15 @@ describe('semantic checks (validateDicomPolicy at load, or the first deidentify)
 
   it('the first deidentify refuses a policy whose rules were never validated', async () => {
     const { context, deid, writeDicom, baseDataset } = await import('./helpers.js');
-    const policy = load([{ keyword: 'PatientSexx', action: 'keep' }]);
+    const doc = {
+      name: 'rules-test',
+      extends: 'basic',
+      formats: { dicom: { rules: [{ keyword: 'PatientSexx', action: 'keep' }] } },
+    };
+    // With the handlers, the policy is refused at load (the handler's validatePolicy runs).
+    expect(() => resolvePolicyDocument(doc, { handlers })).toThrow(PolicyError);
+    // Resolved without them (a caller that skipped validation), the first file refuses it.
+    const policy = resolvePolicyDocument(doc);
     await expect(deid(writeDicom(baseDataset()), context(policy))).rejects.toMatchObject({
       code: 'E_POLICY_INVALID',
     });
