@@ -256,3 +256,41 @@ describe('policy files with DICOM rules', () => {
     await expect(stat(join(dir, 'out'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
+
+describe('recipes', () => {
+  it('layers a text recipe on the profile: its KEEP and REPLACE rules apply, and the policy hash changes', async () => {
+    const { dir, keyFile } = await workspace();
+    const recipe = join(dir, 'site.recipe');
+    await writeFile(
+      recipe,
+      'FORMAT dicom\n%header\nKEEP StudyDescription\nREPLACE StationName "SCANNER-1"\n',
+    );
+    const c = capture(dir);
+    const code = await main(
+      ['deidentify', SAMPLES, '-o', join(dir, 'out'), '--key-file', keyFile, '--recipe', recipe, '--json'],
+      c.io,
+    );
+    expect(c.err()).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(c.out());
+    expect(report.policy.chain).toEqual(['basic', 'recipe']);
+    const plain = capture(dir);
+    await main(['profiles', 'show', 'basic'], plain.io);
+    expect(report.policy.hash).not.toBe(JSON.parse(plain.out()).hash);
+    const released = (await files(join(dir, 'out'))).filter((f) => f.endsWith('.dcm'));
+    const ds = readDataset(await readFile(released[0]!));
+    expect(ds['StationName']).toBe('SCANNER-1');
+    expect(typeof ds['StudyDescription']).toBe('string');
+
+    const bad = join(dir, 'bad.recipe');
+    await writeFile(bad, 'FORMAT dicom\n%header\nKEEP NoSuchKeyword\n');
+    const b = capture(dir);
+    expect(
+      await main(
+        ['deidentify', SAMPLES, '-o', join(dir, 'out2'), '--key-file', keyFile, '--recipe', bad],
+        b.io,
+      ),
+    ).toBe(2);
+    expect(b.err()).toContain('line 3');
+  });
+});

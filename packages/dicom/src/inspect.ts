@@ -20,6 +20,7 @@ import {
 } from './charset.js';
 import { createIdentifierMatcher, type IdentifierMatcher, type MatcherOptions } from './identifiers.js';
 import { parsePart10, asciiValue, type Part10File } from './part10.js';
+import { dicomRulesOf } from './policy-section.js';
 import { isSafePrivateElement } from './private-tags.js';
 import { decide, findRow, isRemovedUnder } from './profile.js';
 import {
@@ -93,6 +94,7 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
   const matcher = cachedIdentifierMatcher(ctx.knownIdentifiers);
   const findings: Finding[] = [];
   const latin1 = LATIN1;
+  const rules = dicomRulesOf(ctx.policy);
 
   const checkLevel = (
     bytes: Uint8Array,
@@ -108,9 +110,20 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
     }
     const creatorOf = (group: number, block: number): string | undefined =>
       creators.get(((group << 16) | block) >>> 0);
+    const sequences = path.map((step) => step.tag);
+    // A user rule that leaves a value on purpose (keep, replace, hash, shift...) is the policy's own
+    // choice: it is not a removed attribute left behind. The subject-identifier checks still apply.
+    const chosenByRule = (tag: number, vr: string | undefined): boolean => {
+      if (!rules.size) return false;
+      const rule = rules.decidingRule(tag, vr ?? 'UN', sequences, creatorOf);
+      return rule !== undefined && rule.action !== 'remove';
+    };
     for (const e of elements) {
       const location = pathText(path, e.tag);
-      if (isPrivateTag(e.tag)) {
+      const chosen = chosenByRule(e.tag, e.vr);
+      if (chosen) {
+        // structural checks skipped; values are still checked below
+      } else if (isPrivateTag(e.tag)) {
         const allowed =
           options.retainSafePrivate &&
           (isPrivateCreatorTag(e.tag) ? true : isSafePrivateElement(e.tag, creatorOf));
@@ -137,11 +150,17 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
         continue;
       }
       if (PIXEL_TAGS.has(e.tag) || e.fragments || e.valueLength === 0) continue;
-      checkValue(bytes, e, location, charset);
+      checkValue(bytes, e, location, charset, chosen);
     }
   };
 
-  const checkValue = (bytes: Uint8Array, e: WalkedElement, location: string, charset: CharacterSet): void => {
+  const checkValue = (
+    bytes: Uint8Array,
+    e: WalkedElement,
+    location: string,
+    charset: CharacterSet,
+    chosenByPolicy: boolean,
+  ): void => {
     const raw = bytes.subarray(e.valueStart, e.valueStart + e.valueLength);
     const vr = e.vr;
     // Text VRs the character set applies to are decoded with it (ISO 2022 included); others are ASCII.
@@ -162,7 +181,8 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
         (vr === 'DA' || vr === 'DT') &&
         !options.retainLongitudinalFullDates &&
         !options.retainLongitudinalModifiedDates &&
-        !keptByOption(e.tag, options, vr)
+        !keptByOption(e.tag, options, vr) &&
+        !chosenByPolicy
       ) {
         const dated = value.split('\\').some((v) => v.trim() !== '' && !v.trim().startsWith('19000101'));
         if (dated && !isPrivateTag(e.tag)) {

@@ -113,3 +113,44 @@ HASH PatientID IN OtherPatientIDsSequence
     expect(dicomRulesOf(policy()).size).toBe(0);
   });
 });
+
+describe('the verifier honours user rules', () => {
+  it('releases an attribute a user rule keeps on purpose, but still refuses the subject identifiers in it', async () => {
+    const { context, policy, deid, writeDicom, baseDataset, inspectContext, handler } =
+      await import('./helpers.js');
+    const keep = policy(
+      {},
+      {
+        rules: [
+          { keyword: 'StudyDescription', action: 'keep' },
+          { keyword: 'StudyDate', action: 'keep' },
+        ],
+      },
+    );
+    const clean = writeDicom(baseDataset({ '00081030': { vr: 'LO', Value: ['CT CHEST W CONTRAST'] } }));
+    const ctx = context(keep);
+    const outcome = await deid(clean, ctx);
+    const errors = (
+      await handler.inspect(outcome.output.data, inspectContext(ctx, outcome.knownIdentifiers))
+    ).filter((f) => f.severity === 'error');
+    expect(errors).toEqual([]);
+
+    const leaky = writeDicom(baseDataset({ '00081030': { vr: 'LO', Value: ['CT CHEST f/u MRN0012345'] } }));
+    const leakyOutcome = await deid(leaky, ctx);
+    // the sweep cleans the subject's identifier out of the kept text, and the verifier agrees
+    const leakyErrors = (
+      await handler.inspect(leakyOutcome.output.data, inspectContext(ctx, leakyOutcome.knownIdentifiers))
+    ).filter((f) => f.severity === 'error');
+    expect(leakyErrors).toEqual([]);
+    expect(Buffer.from(leakyOutcome.output.data).toString('latin1')).not.toContain('MRN0012345');
+    // without the rule, the same kept value would be an error: the verifier is not blind
+    const basicCtx = context(policy());
+    const planted = await handler.inspect(
+      outcome.output.data,
+      inspectContext(basicCtx, outcome.knownIdentifiers),
+    );
+    expect(planted.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain(
+      'dicom/removed-attribute-present',
+    );
+  });
+});
