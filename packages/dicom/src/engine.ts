@@ -675,7 +675,9 @@ export function sweepResidualIdentifiers(dataset: DcmjsDataset, env: EngineEnv):
         env.recorder.addTag(tag, 'clean');
       }
     } else if (vr === 'AE' || vr === 'CS' || vr === 'UR') {
-      if (values.some((v) => env.matcher.inText(v))) {
+      // A CS value is a coded term: a word in it that happens to be a name part ("PERFUSION" for a
+      // patient named Perfusion^...) is not the name. Only CS values with digits can carry an ID.
+      if (values.some((v) => (vr !== 'CS' || /\d/.test(v)) && env.matcher.inText(v))) {
         setEmpty(element);
         env.recorder.addTag(tag, 'empty');
       }

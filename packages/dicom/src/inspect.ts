@@ -198,6 +198,8 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
       return;
     }
     if (vr !== undefined && TEXT_VRS.has(vr)) {
+      // Coded strings are terms, not names: only one with digits can carry an ID (see the engine's sweep).
+      if (vr === 'CS' && !/\d/.test(text())) return;
       if (matcher.inText(text()))
         pushIdentifier(findings, location, vr === 'PN' ? 'name' : 'subject-identifier');
       return;
@@ -325,10 +327,15 @@ function scanRawBytes(
   }
 }
 
-/** Value spans the raw scan leaves out: pixel data, and UID, number and date values (checked by token). */
+/** Value spans the raw scan leaves out: pixel data, UID, number and date values (checked by token), coded strings. */
 function collectSkips(elements: readonly WalkedElement[], skips: Array<[number, number]>): void {
   for (const e of elements) {
     if (PIXEL_TAGS.has(e.tag) || (e.vr !== undefined && (e.vr === 'UI' || TOKEN_VRS.has(e.vr)))) {
+      skips.push([e.valueStart, e.end]);
+      continue;
+    }
+    if (e.vr === 'CS' && !e.items) {
+      // Coded terms are checked element by element (only those with digits can carry an ID).
       skips.push([e.valueStart, e.end]);
       continue;
     }
