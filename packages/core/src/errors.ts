@@ -48,6 +48,8 @@ export const ErrorCodes = {
   USAGE: 'E_USAGE',
   /** The journal of a previous run cannot be read. */
   JOURNAL_INVALID: 'E_JOURNAL_INVALID',
+  /** The policy says this object is not released at all (e.g. a DICOMDIR): dropped, not an error. */
+  DROPPED: 'E_DROPPED',
 } as const;
 
 /** One of the stable error codes. */
@@ -136,6 +138,18 @@ export class PolicyRejectedError extends MedImageCleanerError {
   constructor(reason: string, options?: MedImageCleanerErrorOptions) {
     super(ErrorCodes.POLICY_REJECTED, reason, options);
     this.name = 'PolicyRejectedError';
+  }
+}
+
+/**
+ * Thrown by a handler when the policy says an object is not to be released at all (a DICOMDIR, which
+ * lists patients and describes the input layout): the pipeline records it as dropped, writes nothing,
+ * copies nothing to quarantine, and does not count it as a failure.
+ */
+export class ItemDroppedError extends MedImageCleanerError {
+  constructor(reason: string, options?: MedImageCleanerErrorOptions) {
+    super(ErrorCodes.DROPPED, reason, options);
+    this.name = 'ItemDroppedError';
   }
 }
 

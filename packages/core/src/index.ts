@@ -59,6 +59,7 @@ export {
   type ItemResult,
   type ReleasedItem,
   type QuarantinedItem,
+  type DroppedItem,
 } from './pipeline/process-item.js';
 export { loadHandlers } from './pipeline/load-handlers.js';
 export {

@@ -163,6 +163,19 @@ describe('runDeidentification', () => {
     expect(report.quarantine[0]!.code).toBe(ErrorCodes.OUTPUT_COLLISION);
   });
 
+  it('records an item the policy drops as dropped: not written, not quarantined, not a failure', async () => {
+    const root = await tempDir();
+    await writeToy(join(root, 'in', 'a.toy'), { name: 'A B', id: 'X1', instance: '1' });
+    await writeToy(join(root, 'in', 'dir.toy'), { name: 'A B', id: 'X1', drop: 'yes' });
+    const out = join(root, 'out');
+    const report = await runDeidentification(options([join(root, 'in')], out));
+    expect(report.counts).toMatchObject({ released: 1, dropped: 1, quarantined: 0 });
+    expect(report.quarantine).toEqual([]);
+    expect(existsSync(`${out}-quarantine`)).toBe(false);
+    const journal = await readJournal(join(out, '.medimagecleaner', 'journal.jsonl'));
+    expect([...journal!.entries.values()].map((e) => e.status).sort()).toEqual(['dropped', 'released']);
+  });
+
   it('writes nothing in a dry run', async () => {
     const root = await tempDir();
     await writeToy(join(root, 'in', 'a.toy'), { name: 'A B', id: 'X1' });

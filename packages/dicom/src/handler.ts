@@ -7,6 +7,7 @@
 import {
   ErrorCodes,
   InputFormatError,
+  ItemDroppedError,
   MedImageCleanerError,
   PolicyRejectedError,
   type DeidContext,
@@ -80,6 +81,14 @@ export function createHandler(_options: DicomHandlerOptions = {}): FormatHandler
   });
 }
 
+/** A DICOMDIR is never released: dropped (default) or quarantined, as the policy says. */
+function refuseDicomdir(ctx: DeidContext, file: string): MedImageCleanerError {
+  const reason = 'DICOMDIR files list patients and are not released (rebuild the directory from the outputs)';
+  return dicomSection(ctx.policy).dicomdir === 'quarantine'
+    ? new PolicyRejectedError(reason, { file })
+    : new ItemDroppedError(reason, { file });
+}
+
 /** De-identifies one DICOM item. Throws a {@link MedImageCleanerError} when it cannot. */
 export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promise<DeidOutcome> {
   const bytes = await input.read();
@@ -92,10 +101,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
     metaValue(part10, 0x00020002) === MEDIA_STORAGE_DIRECTORY ||
     part10.dataset.some((e) => e.tag === 0x00041220)
   ) {
-    throw new PolicyRejectedError(
-      'DICOMDIR files list patients and are not de-identified (rebuild the directory from the outputs)',
-      { file },
-    );
+    throw refuseDicomdir(ctx, file);
   }
   assertDataset(part10, file);
 
@@ -160,10 +166,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
 
   const originalSopClass = firstString(dataset, '00080016') || metaValue(part10, 0x00020002);
   if (originalSopClass === MEDIA_STORAGE_DIRECTORY || dataset['00041220'] !== undefined) {
-    throw new PolicyRejectedError(
-      'DICOMDIR files list patients and are not de-identified (rebuild the directory from the outputs)',
-      { file },
-    );
+    throw refuseDicomdir(ctx, file);
   }
 
   // 4. Gate: burned-in text cannot be removed from pixels yet.

@@ -29,6 +29,11 @@ export interface DicomPolicySection {
    * attributes cleaned), with a warning. Without Clean Graphics overlays are always removed.
    */
   readonly overlayBitmaps: 'remove' | 'keep';
+  /**
+   * DICOMDIR files (they list patients and the input layout): `drop` (default) leaves them out of the
+   * output as a policy decision, not an error; `quarantine` refuses them like a failed file.
+   */
+  readonly dicomdir: 'drop' | 'quarantine';
 }
 
 /** JSON Schema of `formats.dicom` (draft 2020-12 compatible, no unknown keys). */
@@ -42,6 +47,11 @@ export const DICOM_POLICY_SCHEMA: Readonly<Record<string, unknown>> = Object.fre
       description:
         'Objects that may show burned-in text (BurnedInAnnotation YES, ultrasound, secondary capture, ...): "quarantine" (default) refuses them until a vision pass can clean pixels; "accept" releases them with pixels unchanged.',
       enum: ['quarantine', 'accept'],
+    },
+    dicomdir: {
+      description:
+        'DICOMDIR files list patients and describe the input layout: "drop" (default) leaves them out of the output (rebuild one from the outputs if needed); "quarantine" refuses them like a failed file.',
+      enum: ['drop', 'quarantine'],
     },
     overlayBitmaps: {
       description:
@@ -65,6 +75,7 @@ export function dicomSection(policy: ResolvedPolicy): DicomPolicySection {
     burnedInAnnotation: section['burnedInAnnotation'] === 'accept' ? 'accept' : 'quarantine',
     rules: Array.isArray(rules) ? (rules as DicomRule[]) : [],
     overlayBitmaps: section['overlayBitmaps'] === 'keep' ? 'keep' : 'remove',
+    dicomdir: section['dicomdir'] === 'quarantine' ? 'quarantine' : 'drop',
   };
 }
 

@@ -30,7 +30,7 @@ const EXPECTED: Record<string, string> = {
   'pydicom/no_meta.dcm': 'E_UNSUPPORTED_FORMAT',
   'pydicom/MR_truncated.dcm': 'E_PARSE_FAILED',
   'pydicom/rtplan_truncated.dcm': 'E_PARSE_FAILED',
-  'pydicom/dicomdir/DICOMDIR': 'E_POLICY_REJECTED',
+  'pydicom/dicomdir/DICOMDIR': 'E_DROPPED',
 };
 /** Files refused by the burned-in text gate (US, OT, SC...) under the default policy. */
 const GATED = [

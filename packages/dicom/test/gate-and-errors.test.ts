@@ -7,6 +7,7 @@ import {
   InputFormatError,
   MedImageCleanerError,
   PolicyRejectedError,
+  ItemDroppedError,
 } from '@medimagecleaner/core';
 import { DICOM_POLICY_SCHEMA, DICOM_PACKAGE_VERSION, createHandler, parsePart10 } from '../src/index.js';
 import { baseDataset, context, deid, policy, writeDicom } from './helpers.js';
@@ -127,12 +128,15 @@ describe('typed errors', () => {
     expect(JSON.stringify(error.toJSON())).not.toMatch(/DOE|JANE|MRN/);
   });
 
-  it('refuses DICOMDIR files with E_POLICY_REJECTED', async () => {
+  it('never releases DICOMDIR files: dropped by default, quarantined when the policy says so', async () => {
     const dicomdir = new Uint8Array(
       readFileSync(fileURLToPath(new URL('./corpus/pydicom/dicomdir/DICOMDIR', import.meta.url))),
     );
-    const error = await errorOf(deid(dicomdir));
-    expect(error).toBeInstanceOf(PolicyRejectedError);
+    const dropped = await errorOf(deid(dicomdir));
+    expect(dropped).toBeInstanceOf(ItemDroppedError);
+    expect(dropped.code).toBe('E_DROPPED');
+    const refused = await errorOf(deid(dicomdir, context(policy({}, { dicomdir: 'quarantine' }))));
+    expect(refused).toBeInstanceOf(PolicyRejectedError);
   });
 
   it('reads datasets without preamble or meta information', async () => {

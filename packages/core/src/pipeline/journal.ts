@@ -12,7 +12,7 @@ export interface JournalHeader {
 /** One finished item. Free of PHI: ids are keyed hashes, names are pseudonymous. */
 export interface JournalEntry {
   id: string;
-  status: 'released' | 'quarantined' | 'duplicate';
+  status: 'released' | 'quarantined' | 'duplicate' | 'dropped';
   output?: string;
   sha256?: string;
   code?: ErrorCode;

@@ -11,7 +11,15 @@ import type { ActionRecord, DeidContext, FormatHandler, Finding, InputItem, Subj
 export const SNIFF_BYTES = 4096;
 
 /** The result of one item, free of PHI: safe to send across threads, journal and report. */
-export type ItemResult = ReleasedItem | QuarantinedItem;
+export type ItemResult = ReleasedItem | QuarantinedItem | DroppedItem;
+
+/** An item the policy says not to release at all (nothing written, nothing quarantined). */
+export interface DroppedItem {
+  status: 'dropped';
+  id: string;
+  format?: string;
+  reason: string;
+}
 
 /** An item whose output passed verification. */
 export interface ReleasedItem {
@@ -112,6 +120,9 @@ export async function processItem(
     };
   } catch (error) {
     const typed = toMedImageCleanerError(error, ErrorCodes.DEID_FAILED, item.id);
+    if (typed.code === ErrorCodes.DROPPED) {
+      return { status: 'dropped', id: item.id, ...(format ? { format } : {}), reason: typed.reason };
+    }
     return {
       status: 'quarantined',
       id: item.id,

@@ -175,6 +175,11 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
       options.onProgress?.({ ...progress });
     };
     const settle = async (file: DiscoveredFile, result: ItemResult): Promise<JournalEntry> => {
+      if (result.status === 'dropped') {
+        report.counts.dropped++;
+        if (result.format) report.formats[result.format] = (report.formats[result.format] ?? 0) + 1;
+        return { id: result.id, status: 'dropped' };
+      }
       if (result.status !== 'released') return quarantine(file, result);
       const sha256 = result.sha256!;
       const existing = outputs.get(result.relativePath);
@@ -428,7 +433,7 @@ function emptyReport(options: RunOptions, outDir: string, quarantineDir: string,
       options: PROFILE_OPTIONS.filter((o) => options.policy.options[o]),
     },
     key: { source: options.key.source, fingerprint: options.key.fingerprint },
-    counts: { discovered: 0, released: 0, quarantined: 0, duplicate: 0, resumed: 0 },
+    counts: { discovered: 0, released: 0, quarantined: 0, duplicate: 0, resumed: 0, dropped: 0 },
     actions: { byKind: {}, bySelector: {} },
     findings: {},
     formats: {},
