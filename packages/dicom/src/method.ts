@@ -105,8 +105,9 @@ export function outputMeta(
 ): DcmjsDataset {
   return {
     '00020001': { vr: 'OB', Value: [new Uint8Array([0x00, 0x01]).buffer] },
-    '00020002': { vr: 'UI', Value: [sopClassUid] },
-    '00020003': { vr: 'UI', Value: [sopInstanceUid] },
+    // A source without them (no SOP Class/Instance anywhere) gets none rather than empty Type 1 values.
+    ...(sopClassUid ? { '00020002': { vr: 'UI', Value: [sopClassUid] } } : {}),
+    ...(sopInstanceUid ? { '00020003': { vr: 'UI', Value: [sopInstanceUid] } } : {}),
     '00020010': { vr: 'UI', Value: [transferSyntax] },
     '00020012': { vr: 'UI', Value: [IMPLEMENTATION_CLASS_UID] },
     '00020013': { vr: 'SH', Value: [IMPLEMENTATION_VERSION_NAME] },

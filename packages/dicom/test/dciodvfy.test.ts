@@ -228,14 +228,6 @@ const KNOWN_NEW_ERRORS: Readonly<
       'Error - Missing attribute Type 1C Conditional Element{URNCodeValue} Module{BasicCodeSequenceMacro}',
     ],
   },
-  'corpus/pydicom/empty_charset_LEI.dcm': {
-    reason:
-      'the dataset has no SOP Class/Instance UID and the input meta information lists none; the output meta information carries them empty, which dciodvfy reports against the dataset',
-    errors: [
-      'Error - MediaStorageSOPClassUID but missing SOPClassUID and not a directory',
-      'Error - MediaStorageSOPInstanceUID but missing SOPInstanceUID and not a directory',
-    ],
-  },
 };
 
 interface Result {
