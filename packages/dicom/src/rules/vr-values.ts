@@ -3,28 +3,14 @@
  * the VRs each rule action applies to.
  */
 import { shiftDateTime } from '../dates.js';
+import { MAX_CHARS } from '../values.js';
 import type { DicomRuleAction } from './types.js';
 
 /** VRs whose value is a single text (a backslash is part of the text, not a separator). */
 const SINGLE_VALUED: ReadonlySet<string> = new Set(['LT', 'ST', 'UT', 'UR']);
 
-/** Longest value in characters per VR (PN: per component group). */
-const MAX_LENGTH: Readonly<Record<string, number>> = {
-  AE: 16,
-  AS: 4,
-  CS: 16,
-  DA: 8,
-  DS: 16,
-  DT: 26,
-  IS: 12,
-  LO: 64,
-  LT: 10240,
-  PN: 64,
-  SH: 16,
-  ST: 1024,
-  TM: 14,
-  UI: 64,
-};
+/** Longest value in characters per VR (PN: per component group): the one table in values.ts. */
+const MAX_LENGTH = MAX_CHARS;
 
 /** Integer ranges of the binary integer VRs. */
 const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
