@@ -30,10 +30,37 @@ function shiftYmd(
 }
 
 /**
- * Shifts one DA value (`YYYYMMDD`; the retired `YYYY.MM.DD` form is read and written as `YYYYMMDD`) by
- * `days`. Returns undefined when the value is not a valid date.
+ * Shifts one DA value (`YYYYMMDD`; the retired `YYYY.MM.DD` form is read and written as `YYYYMMDD`), or a
+ * range of them (`A-B`, `-B`, `A-`), by `days`. Returns undefined when the value is not a valid date.
  */
 export function shiftDate(value: string, days: number): string | undefined {
+  return shiftRange(value, days, shiftOneDate);
+}
+
+/**
+ * A range (`A-B`, `-B`, `A-`, PS3.5 6.2 for DA and DT) has each bound shifted; a single value is shifted
+ * as it is. An empty bound stays empty; any invalid bound makes the whole value invalid.
+ */
+function shiftRange(
+  value: string,
+  days: number,
+  one: (v: string, d: number) => string | undefined,
+): string | undefined {
+  const whole = one(value, days);
+  if (whole !== undefined) return whole;
+  // A DT bound may carry a negative UTC offset (`-0500`): split on a hyphen that follows a digit
+  // sequence of date length, never on the offset's sign.
+  const m =
+    /^\s*(\d{4}(?:\d{2}){0,6}(?:\.\d{1,6})?(?:[+-]\d{4})?)?-(\d{4}(?:\d{2}){0,6}(?:\.\d{1,6})?(?:[+-]\d{4})?)?\s*$/.exec(
+      value,
+    );
+  if (!m || (m[1] === undefined && m[2] === undefined)) return undefined;
+  const low = m[1] === undefined ? '' : one(m[1], days);
+  const high = m[2] === undefined ? '' : one(m[2], days);
+  return low === undefined || high === undefined ? undefined : `${low}-${high}`;
+}
+
+function shiftOneDate(value: string, days: number): string | undefined {
   const m = /^\s*(\d{4})\.?(\d{2})\.?(\d{2})\s*$/.exec(value);
   if (!m) return undefined;
   const r = shiftYmd(Number(m[1]), Number(m[2]), Number(m[3]), days);
@@ -46,6 +73,10 @@ export function shiftDate(value: string, days: number): string | undefined {
  * written back with the same precision. Returns undefined when the value is not a valid date-time.
  */
 export function shiftDateTime(value: string, days: number): string | undefined {
+  return shiftRange(value, days, shiftOneDateTime);
+}
+
+function shiftOneDateTime(value: string, days: number): string | undefined {
   const m = /^\s*(\d{4})(\d{2})?(\d{2})?(\d{2}(?:\d{2}(?:\d{2}(?:\.\d{1,6})?)?)?)?([+-]\d{4})?\s*$/.exec(
     value,
   );
