@@ -90,203 +90,217 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
     throw new ConfigurationError(ErrorCodes.USAGE, '--resume and --overwrite exclude each other');
   }
 
-  const discovery = await discoverInputs(options.inputs, cwd);
-  await assertOutputOutsideInputs(outDir, discovery.roots);
-  await assertOutputOutsideInputs(quarantineDir, discovery.roots);
-  if (discovery.files.length === 0 && discovery.errors.length === 0) {
-    throw new ConfigurationError(ErrorCodes.USAGE, 'the inputs hold no files');
-  }
-
-  const previous = options.dryRun ? undefined : await prepareOutput(outDir, journalPath, options);
-  if (
-    previous &&
-    (previous.header.policyHash !== options.policy.hash ||
-      previous.header.keyFingerprint !== options.key.fingerprint)
-  ) {
-    throw new ConfigurationError(
-      ErrorCodes.JOURNAL_INVALID,
-      'the run being resumed used another policy or key; resume with the same ones, or start a new output folder',
-      { file: journalPath },
-    );
-  }
-
-  const pseudonyms = createPseudonymizer(options.key.key, { dateShiftDays: options.policy.dateShiftDays });
-  const itemId = (path: string): string => `i${pseudonyms.hash('item', path, 15)}`;
-  const journal = options.dryRun
-    ? undefined
-    : await JournalWriter.open(
-        journalPath,
-        { journal: 1, policyHash: options.policy.hash, keyFingerprint: options.key.fingerprint },
-        previous,
-        Boolean(options.fsync),
-      );
-
-  const report = emptyReport(options, outDir, quarantineDir, started);
-  report.counts.discovered = discovery.files.length;
-  report.inputErrors = discovery.errors.map((e) => e.toJSON());
-  const outputs = new Map<string, { id: string; sha256: string }>();
-
-  const totalBytes = discovery.files.reduce((n, f) => n + f.size, 0);
-  const progress: ProgressEvent = {
-    phase: 'discovered',
-    total: discovery.files.length,
-    done: 0,
-    released: 0,
-    quarantined: 0,
-    bytes: 0,
-    totalBytes,
-  };
-  options.onProgress?.({ ...progress });
-
-  const todo: Array<{ file: DiscoveredFile; id: string }> = [];
-  for (const file of discovery.files) {
-    const id = itemId(file.path);
-    const done = previous?.entries.get(id);
-    if (done && (await previousStillValid(done, outDir))) {
-      if (done.output && done.sha256) outputs.set(done.output, { id: done.id, sha256: done.sha256 });
-      report.counts.resumed++;
-      progress.done++;
-      progress.bytes += file.size;
-      continue;
-    }
-    todo.push({ file, id });
-  }
-
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   // Workers write released bytes here (same file system as the output), the main thread renames them.
   const stagingDir = options.dryRun ? undefined : join(stateDir, 'staging');
-  if (stagingDir) {
-    await rm(stagingDir, { recursive: true, force: true }); // left by a killed run: never released
-    await mkdir(stagingDir, { recursive: true });
-  }
+  // Workers start (loading their handlers takes a few hundred milliseconds) while discovery runs.
   const runner = await createRunner(options, concurrency, stagingDir);
-  let bytesOut = 0;
   try {
-    // Results are handled in completion order, but writes, journal lines and the report are made by this
-    // thread alone, so there is no race on output names.
-    const inFlight = new Set<Promise<void>>();
-    let next = 0;
-    const handle = async (entry: { file: DiscoveredFile; id: string }, result: ItemResult): Promise<void> => {
-      const journalEntry = await settle(entry.file, result);
-      if (journal) await journal.append(journalEntry);
-      progress.done++;
-      progress.bytes += entry.file.size;
-      progress.phase = 'item';
-      options.onProgress?.({ ...progress });
+    return await runPrepared();
+  } finally {
+    await runner.close();
+  }
+
+  async function runPrepared(): Promise<RunReport> {
+    const discovery = await discoverInputs(options.inputs, cwd);
+    await assertOutputOutsideInputs(outDir, discovery.roots);
+    await assertOutputOutsideInputs(quarantineDir, discovery.roots);
+    if (discovery.files.length === 0 && discovery.errors.length === 0) {
+      throw new ConfigurationError(ErrorCodes.USAGE, 'the inputs hold no files');
+    }
+
+    const previous = options.dryRun ? undefined : await prepareOutput(outDir, journalPath, options);
+    if (
+      previous &&
+      (previous.header.policyHash !== options.policy.hash ||
+        previous.header.keyFingerprint !== options.key.fingerprint)
+    ) {
+      throw new ConfigurationError(
+        ErrorCodes.JOURNAL_INVALID,
+        'the run being resumed used another policy or key; resume with the same ones, or start a new output folder',
+        { file: journalPath },
+      );
+    }
+
+    const pseudonyms = createPseudonymizer(options.key.key, { dateShiftDays: options.policy.dateShiftDays });
+    const itemId = (path: string): string => `i${pseudonyms.hash('item', path, 15)}`;
+    const journal = options.dryRun
+      ? undefined
+      : await JournalWriter.open(
+          journalPath,
+          { journal: 1, policyHash: options.policy.hash, keyFingerprint: options.key.fingerprint },
+          previous,
+          Boolean(options.fsync),
+        );
+
+    const report = emptyReport(options, outDir, quarantineDir, started);
+    report.counts.discovered = discovery.files.length;
+    report.inputErrors = discovery.errors.map((e) => e.toJSON());
+    const outputs = new Map<string, { id: string; sha256: string }>();
+
+    const totalBytes = discovery.files.reduce((n, f) => n + f.size, 0);
+    const progress: ProgressEvent = {
+      phase: 'discovered',
+      total: discovery.files.length,
+      done: 0,
+      released: 0,
+      quarantined: 0,
+      bytes: 0,
+      totalBytes,
     };
-    const settle = async (file: DiscoveredFile, result: ItemResult): Promise<JournalEntry> => {
-      if (result.status === 'dropped') {
-        report.counts.dropped++;
-        if (result.format) report.formats[result.format] = (report.formats[result.format] ?? 0) + 1;
-        return { id: result.id, status: 'dropped' };
+    options.onProgress?.({ ...progress });
+
+    const todo: Array<{ file: DiscoveredFile; id: string }> = [];
+    for (const file of discovery.files) {
+      const id = itemId(file.path);
+      const done = previous?.entries.get(id);
+      if (done && (await previousStillValid(done, outDir))) {
+        if (done.output && done.sha256) outputs.set(done.output, { id: done.id, sha256: done.sha256 });
+        report.counts.resumed++;
+        progress.done++;
+        progress.bytes += file.size;
+        continue;
       }
-      if (result.status !== 'released') return quarantine(file, result);
-      const sha256 = result.sha256!;
-      const existing = outputs.get(result.relativePath);
-      if (existing && existing.id !== result.id) {
-        await discardStaged(result.stagedPath);
-        if (existing.sha256 === sha256) {
-          report.counts.duplicate++;
-          return { id: result.id, status: 'duplicate', output: result.relativePath, sha256 };
+      todo.push({ file, id });
+    }
+
+    if (stagingDir) {
+      await rm(stagingDir, { recursive: true, force: true }); // left by a killed run: never released
+      await mkdir(stagingDir, { recursive: true });
+    }
+    let bytesOut = 0;
+    try {
+      // Results are handled in completion order, but writes, journal lines and the report are made by this
+      // thread alone, so there is no race on output names.
+      const inFlight = new Set<Promise<void>>();
+      let next = 0;
+      const handle = async (
+        entry: { file: DiscoveredFile; id: string },
+        result: ItemResult,
+      ): Promise<void> => {
+        const journalEntry = await settle(entry.file, result);
+        if (journal) await journal.append(journalEntry);
+        progress.done++;
+        progress.bytes += entry.file.size;
+        progress.phase = 'item';
+        options.onProgress?.({ ...progress });
+      };
+      const settle = async (file: DiscoveredFile, result: ItemResult): Promise<JournalEntry> => {
+        if (result.status === 'dropped') {
+          report.counts.dropped++;
+          if (result.format) report.formats[result.format] = (report.formats[result.format] ?? 0) + 1;
+          return { id: result.id, status: 'dropped' };
         }
-        return quarantine(file, {
-          status: 'quarantined',
-          id: result.id,
-          format: result.format,
-          error: {
-            code: ErrorCodes.OUTPUT_COLLISION,
-            reason:
-              'another input with different content maps to the same output name (e.g. a reused SOP Instance UID)',
-            file: result.id,
-          },
-          findings: [],
-        });
-      }
-      // Reserve the name before any await: results settle concurrently, and a second input that maps
-      // to the same name must see the first one.
-      outputs.set(result.relativePath, { id: result.id, sha256 });
-      if (result.stagedPath) {
-        try {
-          const target = join(outDir, ...result.relativePath.split('/'));
-          await mkdir(dirname(target), { recursive: true });
-          await rename(result.stagedPath, target);
-        } catch (error) {
-          outputs.delete(result.relativePath);
+        if (result.status !== 'released') return quarantine(file, result);
+        const sha256 = result.sha256!;
+        const existing = outputs.get(result.relativePath);
+        if (existing && existing.id !== result.id) {
           await discardStaged(result.stagedPath);
+          if (existing.sha256 === sha256) {
+            report.counts.duplicate++;
+            return { id: result.id, status: 'duplicate', output: result.relativePath, sha256 };
+          }
           return quarantine(file, {
             status: 'quarantined',
             id: result.id,
             format: result.format,
             error: {
-              code: ErrorCodes.WRITE_FAILED,
-              reason: `cannot write the output (${errno(error)})`,
+              code: ErrorCodes.OUTPUT_COLLISION,
+              reason:
+                'another input with different content maps to the same output name (e.g. a reused SOP Instance UID)',
               file: result.id,
             },
             findings: [],
           });
         }
-      }
-      recordReleased(report, result);
-      bytesOut += result.size;
-      progress.released++;
-      return { id: result.id, status: 'released', output: result.relativePath, sha256 };
-    };
-    const quarantine = async (
-      file: DiscoveredFile,
-      result: Extract<ItemResult, { status: 'quarantined' }>,
-    ): Promise<JournalEntry> => {
-      report.counts.quarantined++;
-      progress.quarantined++;
-      const record: QuarantineRecord = {
-        item: result.id,
-        ...(result.format ? { format: result.format } : {}),
-        code: result.error.code,
-        reason: result.error.reason,
-        findings: result.findings
-          .filter((f) => f.severity === 'error')
-          .map(({ rule, location, severity }) => ({ rule, location, severity })),
+        // Reserve the name before any await: results settle concurrently, and a second input that maps
+        // to the same name must see the first one.
+        outputs.set(result.relativePath, { id: result.id, sha256 });
+        if (result.stagedPath) {
+          try {
+            const target = join(outDir, ...result.relativePath.split('/'));
+            await mkdir(dirname(target), { recursive: true });
+            await rename(result.stagedPath, target);
+          } catch (error) {
+            outputs.delete(result.relativePath);
+            await discardStaged(result.stagedPath);
+            return quarantine(file, {
+              status: 'quarantined',
+              id: result.id,
+              format: result.format,
+              error: {
+                code: ErrorCodes.WRITE_FAILED,
+                reason: `cannot write the output (${errno(error)})`,
+                file: result.id,
+              },
+              findings: [],
+            });
+          }
+        }
+        recordReleased(report, result);
+        bytesOut += result.size;
+        progress.released++;
+        return { id: result.id, status: 'released', output: result.relativePath, sha256 };
       };
-      report.quarantine.push(record);
-      for (const f of result.findings) report.findings[f.rule] = (report.findings[f.rule] ?? 0) + 1;
-      if (!options.dryRun) await writeQuarantine(quarantineDir, file, record);
-      return { id: result.id, status: 'quarantined', code: result.error.code };
-    };
+      const quarantine = async (
+        file: DiscoveredFile,
+        result: Extract<ItemResult, { status: 'quarantined' }>,
+      ): Promise<JournalEntry> => {
+        report.counts.quarantined++;
+        progress.quarantined++;
+        const record: QuarantineRecord = {
+          item: result.id,
+          ...(result.format ? { format: result.format } : {}),
+          code: result.error.code,
+          reason: result.error.reason,
+          findings: result.findings
+            .filter((f) => f.severity === 'error')
+            .map(({ rule, location, severity }) => ({ rule, location, severity })),
+        };
+        report.quarantine.push(record);
+        for (const f of result.findings) report.findings[f.rule] = (report.findings[f.rule] ?? 0) + 1;
+        if (!options.dryRun) await writeQuarantine(quarantineDir, file, record);
+        return { id: result.id, status: 'quarantined', code: result.error.code };
+      };
 
-    while (next < todo.length || inFlight.size > 0) {
-      while (next < todo.length && inFlight.size < runner.capacity) {
-        const entry = todo[next++]!;
-        const task: Promise<void> = runner
-          .run(entry.file, entry.id, next)
-          .then((result) => handle(entry, result))
-          .finally(() => inFlight.delete(task));
-        inFlight.add(task);
+      while (next < todo.length || inFlight.size > 0) {
+        while (next < todo.length && inFlight.size < runner.capacity) {
+          const entry = todo[next++]!;
+          const task: Promise<void> = runner
+            .run(entry.file, entry.id, next)
+            .then((result) => handle(entry, result))
+            .finally(() => inFlight.delete(task));
+          inFlight.add(task);
+        }
+        if (inFlight.size > 0) await Promise.race(inFlight);
       }
-      if (inFlight.size > 0) await Promise.race(inFlight);
+    } finally {
+      await journal?.close();
+      if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
     }
-  } finally {
-    await runner.close();
-    await journal?.close();
-    if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
-  }
 
-  const finished = Date.now();
-  report.finishedAt = new Date(finished).toISOString();
-  report.durationMs = finished - started;
-  const seconds = Math.max(report.durationMs / 1000, 1e-3);
-  const processed = todo.reduce((n, t) => n + t.file.size, 0);
-  report.throughput = {
-    files: todo.length,
-    bytesIn: processed,
-    bytesOut,
-    filesPerSecond: todo.length / seconds,
-    megabytesPerSecond: processed / 1e6 / seconds,
-  };
-  if (!options.dryRun) {
-    await mkdir(stateDir, { recursive: true });
-    await writeFileAtomic(join(stateDir, 'report.json'), Buffer.from(`${JSON.stringify(report, null, 2)}\n`));
+    const finished = Date.now();
+    report.finishedAt = new Date(finished).toISOString();
+    report.durationMs = finished - started;
+    const seconds = Math.max(report.durationMs / 1000, 1e-3);
+    const processed = todo.reduce((n, t) => n + t.file.size, 0);
+    report.throughput = {
+      files: todo.length,
+      bytesIn: processed,
+      bytesOut,
+      filesPerSecond: todo.length / seconds,
+      megabytesPerSecond: processed / 1e6 / seconds,
+    };
+    if (!options.dryRun) {
+      await mkdir(stateDir, { recursive: true });
+      await writeFileAtomic(
+        join(stateDir, 'report.json'),
+        Buffer.from(`${JSON.stringify(report, null, 2)}\n`),
+      );
+    }
+    options.onProgress?.({ ...progress, phase: 'done' });
+    return report;
   }
-  options.onProgress?.({ ...progress, phase: 'done' });
-  return report;
 }
 
 interface Runner {
