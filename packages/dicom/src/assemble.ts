@@ -306,6 +306,10 @@ class Transcoder {
       if (e.tag === SPECIFIC_CHARACTER_SET) {
         writeHeader(sink, e.tag, e.vr ?? 'CS', UTF8_TERM.length, enc);
         sink.text(UTF8_TERM);
+      } else if (e.items && enc.explicitVR && e.itemEncoding && !e.itemEncoding.explicitVR) {
+        // A sequence stored as UN in an explicit VR dataset (PS3.5 6.2.2): its items are implicit VR,
+        // which dcmjs misreads. Hand it over as an SQ with its items in the dataset's explicit VR.
+        this.explicitSequence(sink, e, enc);
       } else if (e.items && this.dirty(e, charset)) {
         this.sequence(sink, e, enc, charset, path);
       } else if (this.needsTranscoding(e, charset)) {
@@ -329,6 +333,35 @@ class Transcoder {
         sink.append(bytes.subarray(e.start, e.end));
       }
     }
+  }
+
+  /**
+   * Writes a sequence whose items were read in implicit VR as an SQ of undefined length with every item
+   * element in `enc` (explicit VR): VRs from the dictionary (UN when unknown, or when a value is too
+   * long for a VR with a 16-bit length), value bytes as they are (both encodings are little endian).
+   */
+  private explicitSequence(sink: ByteSink, e: WalkedElement, enc: Encoding): void {
+    const le = enc.littleEndian;
+    writeHeader(sink, e.tag, 'SQ', UNDEFINED_LENGTH, enc);
+    for (const item of e.items ?? []) {
+      sink.tag(0xfffee000, le);
+      sink.u32(UNDEFINED_LENGTH, le);
+      for (const inner of item.elements) {
+        if (inner.items) {
+          this.explicitSequence(sink, inner, enc);
+          continue;
+        }
+        let vr = this.vrOf(inner) ?? 'UN';
+        if (vr.length !== 2 || vr === 'SQ' || vr === 'ox' || vr === 'xs') vr = 'UN';
+        if (!LONG_VRS.has(vr) && inner.valueLength > 0xffff) vr = 'UN';
+        writeHeader(sink, inner.tag, vr, inner.valueLength, enc);
+        sink.append(this.bytes.subarray(inner.valueStart, inner.valueStart + inner.valueLength));
+      }
+      sink.tag(0xfffee00d, le);
+      sink.u32(0, le);
+    }
+    sink.tag(0xfffee0dd, le);
+    sink.u32(0, le);
   }
 
   /** Rewrites a sequence with undefined lengths, its items transcoded. */

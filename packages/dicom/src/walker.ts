@@ -221,6 +221,29 @@ class Walker {
     const valueEnd = valueStart + length;
     if (valueEnd > end) throw new WalkError('element value runs past the end of its container', pos);
     if (vr === 'SQ') return this.sequence(tag, vr, pos, valueStart, valueEnd, false, enc, depth);
+    if (
+      vr === 'UN' &&
+      length >= 8 &&
+      this.options.isSequence?.(tag) === true &&
+      this.r.tag(valueStart, enc.littleEndian) === ITEM
+    ) {
+      // A sequence stored as UN with a defined length: its items are implicit VR little endian (PS3.5
+      // 6.2.2). A value that does not parse as such stays an opaque UN value.
+      try {
+        return this.sequence(
+          tag,
+          vr,
+          pos,
+          valueStart,
+          valueEnd,
+          false,
+          { explicitVR: false, littleEndian: true },
+          depth,
+        );
+      } catch (error) {
+        if (!(error instanceof WalkError)) throw error;
+      }
+    }
     if (vr === undefined && length >= 8) {
       const declared = this.options.isSequence?.(tag);
       if (declared === true) return this.sequence(tag, vr, pos, valueStart, valueEnd, false, enc, depth);

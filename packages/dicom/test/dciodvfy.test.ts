@@ -208,27 +208,7 @@ const NO_BASELINE: Readonly<Record<string, string>> = {
  */
 const KNOWN_NEW_ERRORS: Readonly<
   Record<string, { readonly reason: string; readonly errors: readonly string[] }>
-> = {
-  'corpus/pydicom/rtdose_rle.dcm': {
-    reason:
-      'Referenced RT Plan Sequence is stored as UN with implicit VR items (PS3.5 6.2.2); dcmjs reads the items as explicit VR and yields one unreadable UN element, which the engine removes',
-    errors: [
-      'Error - Missing attribute Type 1 Required Element{ReferencedSOPClassUID} Module{SOPInstanceReferenceMacro}',
-      'Error - Missing attribute Type 1 Required Element{ReferencedSOPInstanceUID} Module{SOPInstanceReferenceMacro}',
-      'Error - Missing attribute Type 1C Conditional Element{ReferencedFractionGroupSequence} Module{RTDose}',
-    ],
-  },
-  'corpus/pydicom-data/bad_sequence.dcm': {
-    reason:
-      'CTDI Phantom Type Code Sequence is stored as UN with implicit VR items; dcmjs misreads them (as for rtdose_rle.dcm) and the item loses its code',
-    errors: [
-      'Error - Missing attribute Type 1 Required Element{CodeMeaning} Module{BasicCodeSequenceMacro}',
-      'Error - Missing attribute Type 1C Conditional Element{CodeValue} Module{BasicCodeSequenceMacro}',
-      'Error - Missing attribute Type 1C Conditional Element{LongCodeValue} Module{BasicCodeSequenceMacro}',
-      'Error - Missing attribute Type 1C Conditional Element{URNCodeValue} Module{BasicCodeSequenceMacro}',
-    ],
-  },
-};
+> = {};
 
 interface Result {
   readonly file: string;
