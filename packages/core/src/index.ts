@@ -49,7 +49,17 @@ export {
   type LoadKeyOptions,
 } from './pseudonym/key.js';
 
-export * from './text/index.js';
+export {
+  ALL_PHI_TYPES,
+  createTextPhiDetector,
+  mergeSpans,
+  redactSpans,
+  defaultPlaceholder,
+  compileKnownIdentifiers,
+  type TextPhiDetectorOptions,
+  type PlaceholderFn,
+  type KnownIdentifierMatcher,
+} from './text/index.js';
 
 export { createMemoryInputItem, createFileInputItem } from './pipeline/input-item.js';
 export { createDeidContext, NULL_AUDIT_SINK, type CreateDeidContextOptions } from './pipeline/context.js';
