@@ -294,3 +294,56 @@ describe('recipes', () => {
     expect(b.err()).toContain('line 3');
   });
 });
+
+describe('one study in several batches', () => {
+  it('gives the same subject, study and series pseudonyms, UIDs and date shift in every batch', async () => {
+    const { dir, keyFile } = await workspace();
+    const inputs = (await files(SAMPLES)).filter((f) => f.endsWith('.dcm'));
+    const half = Math.ceil(inputs.length / 2);
+    const batches = [inputs.slice(0, half), inputs.slice(half)];
+    const together = join(dir, 'together');
+    expect(
+      await main(
+        [
+          'deidentify',
+          SAMPLES,
+          '-o',
+          together,
+          '--key-file',
+          keyFile,
+          '--profile',
+          'longitudinal',
+          '--no-progress',
+        ],
+        capture(dir).io,
+      ),
+    ).toBe(0);
+    const merged = new Map<string, Buffer>();
+    for (const [i, batch] of batches.entries()) {
+      const list = join(dir, `batch${i}.txt`);
+      await writeFile(list, batch.join('\n'));
+      const out = join(dir, `batch${i}`);
+      expect(
+        await main(
+          [
+            'deidentify',
+            `@${list}`,
+            '-o',
+            out,
+            '--key-file',
+            keyFile,
+            '--profile',
+            'longitudinal',
+            '--no-progress',
+          ],
+          capture(dir).io,
+        ),
+      ).toBe(0);
+      for (const f of (await files(out)).filter((p) => p.endsWith('.dcm')))
+        merged.set(relative(out, f), await readFile(f));
+    }
+    const whole = (await files(together)).filter((p) => p.endsWith('.dcm'));
+    expect([...merged.keys()].sort()).toEqual(whole.map((f) => relative(together, f)).sort());
+    for (const f of whole) expect(merged.get(relative(together, f))).toEqual(await readFile(f));
+  });
+});
