@@ -417,6 +417,15 @@ function textDummy(env: EngineEnv, maxChars: number | undefined): string {
   return firstClean(env.matcher, fits) ?? '';
 }
 
+/** Replaces every person name of a PN element with a stable fake name (one per original name). */
+function replaceNames(element: DcmjsElement, tag: number, values: readonly string[], env: EngineEnv): void {
+  setValues(
+    element,
+    values.map((v) => ({ Alphabetic: v ? fakeName(`person:${v}`, env) : '' })),
+  );
+  env.recorder.addTag(tag, 'pseudonym');
+}
+
 /** Replaces the value with a dummy valid for the VR (D). Empty values stay empty. */
 function dummy(element: DcmjsElement, tag: number, vr: string, env: EngineEnv, level: Level): void {
   const rec = env.recorder;
@@ -430,11 +439,7 @@ function dummy(element: DcmjsElement, tag: number, vr: string, env: EngineEnv, l
   const values = stringValues(element);
   switch (vr) {
     case 'PN':
-      setValues(
-        element,
-        values.map((v) => ({ Alphabetic: v ? fakeName(`person:${v}`, env) : '' })),
-      );
-      rec.addTag(tag, 'pseudonym');
+      replaceNames(element, tag, values, env);
       return;
     case 'UI':
       remapUids(element, tag, env);
@@ -578,11 +583,7 @@ function clean(
       return;
     }
     case 'PN':
-      setValues(
-        element,
-        values.map((v) => ({ Alphabetic: v ? fakeName(`person:${v}`, env) : '' })),
-      );
-      rec.addTag(tag, 'pseudonym');
+      replaceNames(element, tag, values, env);
       return;
     case 'CS':
       if (values.some((v) => env.matcher.inText(v))) {
@@ -655,11 +656,7 @@ export function sweepResidualIdentifiers(dataset: DcmjsDataset, env: EngineEnv):
     const vr = element.vr;
     if (vr === 'PN') {
       if (values.some((v) => env.matcher.inText(v))) {
-        setValues(
-          element,
-          values.map((v) => ({ Alphabetic: v ? fakeName(`person:${v}`, env) : '' })),
-        );
-        env.recorder.addTag(tag, 'pseudonym');
+        replaceNames(element, tag, values, env);
       }
     } else if (['LO', 'SH', 'ST', 'LT', 'UT', 'UC'].includes(vr)) {
       if (values.some((v) => env.matcher.inText(v))) {

@@ -3,7 +3,7 @@
  * the VRs each rule action applies to.
  */
 import { shiftDateTime } from '../dates.js';
-import { MAX_CHARS } from '../values.js';
+import { MAX_CHARS, TEXT_VRS } from '../values.js';
 import type { DicomRuleAction } from './types.js';
 
 /** VRs whose value is a single text (a backslash is part of the text, not a separator). */
@@ -26,18 +26,7 @@ const INTEGER_RANGES: Readonly<Record<string, readonly [number, number]>> = {
 const NUMBER_VALUE_VRS: ReadonlySet<string> = new Set(['FL', 'FD', 'US', 'SS', 'UL', 'SL', 'SV', 'UV']);
 
 /** Text VRs: `hash` and `regex-replace` work on them. */
-export const TEXT_RULE_VRS: ReadonlySet<string> = new Set([
-  'AE',
-  'CS',
-  'LO',
-  'LT',
-  'PN',
-  'SH',
-  'ST',
-  'UC',
-  'UR',
-  'UT',
-]);
+export const TEXT_RULE_VRS: ReadonlySet<string> = TEXT_VRS;
 
 /** Free-text VRs: `clean` works on them. */
 export const CLEANABLE_VRS: ReadonlySet<string> = new Set(['LO', 'LT', 'SH', 'ST', 'UC', 'UT']);
