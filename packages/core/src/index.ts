@@ -13,7 +13,12 @@ export { POLICY_DOCUMENT_SCHEMA } from './policy/schema.js';
 export { BUILTIN_PROFILES, DEFAULT_PROFILE } from './policy/builtin.js';
 export { canonicalJson, canonicalHash } from './policy/canonical-json.js';
 export { validatePolicyDocument, type FormatSchemas } from './policy/validate.js';
-export { resolvePolicyDocument, type ResolveOptions, type ReferencedDocument } from './policy/resolve.js';
+export {
+  resolvePolicyDocument,
+  DEFAULT_TEXT_POLICY,
+  type ResolveOptions,
+  type ReferencedDocument,
+} from './policy/resolve.js';
 export {
   loadPolicy,
   loadPolicyDocument,
@@ -56,6 +61,10 @@ export {
   redactSpans,
   defaultPlaceholder,
   compileKnownIdentifiers,
+  createTextEngine,
+  replaceWithSurrogates,
+  type TextEngineOptions,
+  type SurrogateOptions,
   type TextPhiDetectorOptions,
   type PlaceholderFn,
   type KnownIdentifierMatcher,

@@ -41,6 +41,7 @@ export type PhiType =
   | 'ip'
   | 'zip'
   | 'address'
+  | 'location'
   | 'uid'
   | 'subject-identifier'
   | 'other';
@@ -149,6 +150,11 @@ export interface TextScanOptions {
   knownIdentifiers?: readonly string[];
   /** Spans below this confidence are dropped. Default 0.5. */
   minConfidence?: number;
+  /**
+   * The subject's date offset in days, for `surrogate` replacement under a policy that keeps
+   * modified dates: dates in the text move by it. Without it, dates become `[DATE]`.
+   */
+  dateOffsetDays?: number;
 }
 
 /** Finds PHI in free text. */

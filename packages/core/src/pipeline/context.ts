@@ -1,5 +1,5 @@
 import { createPseudonymizer } from '../pseudonym/pseudonymizer.js';
-import { createTextPhiDetector } from '../text/index.js';
+import { createTextEngine } from '../text/index.js';
 import type { ResolvedPolicy } from '../policy/types.js';
 import type { AuditSink, DeidContext, VisionPort } from '../types.js';
 
@@ -18,10 +18,11 @@ export const NULL_AUDIT_SINK: AuditSink = { record() {} };
 
 /** Builds the context handlers receive: pseudonyms under the key, the text detector, the ports. */
 export function createDeidContext(options: CreateDeidContextOptions): DeidContext {
+  const pseudonyms = createPseudonymizer(options.key, { dateShiftDays: options.policy.dateShiftDays });
   return {
     policy: options.policy,
-    pseudonyms: createPseudonymizer(options.key, { dateShiftDays: options.policy.dateShiftDays }),
-    text: createTextPhiDetector(),
+    pseudonyms,
+    text: createTextEngine(options.policy, { pseudonyms }),
     ...(options.vision ? { vision: options.vision } : {}),
     audit: options.audit ?? NULL_AUDIT_SINK,
     signal: options.signal ?? new AbortController().signal,

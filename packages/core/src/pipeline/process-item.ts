@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import {
   ErrorCodes,
   InputFormatError,
@@ -66,7 +67,7 @@ export async function processItem(
     if (bytes.length === 0)
       throw new InputFormatError(ErrorCodes.EMPTY_FILE, 'the file is empty', { file: item.id });
     const head = bytes.subarray(0, SNIFF_BYTES);
-    const handler = handlers.find((h) => safeSniff(h, head));
+    const handler = handlers.find((h) => safeSniff(h, head, basename(item.path)));
     if (!handler) {
       throw new InputFormatError(
         ErrorCodes.UNSUPPORTED_FORMAT,
@@ -133,9 +134,9 @@ export async function processItem(
   }
 }
 
-function safeSniff(handler: FormatHandler, head: Uint8Array): boolean {
+function safeSniff(handler: FormatHandler, head: Uint8Array, name: string): boolean {
   try {
-    return handler.sniff(head);
+    return handler.sniff(head, name);
   } catch {
     return false;
   }

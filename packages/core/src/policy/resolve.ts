@@ -2,7 +2,14 @@ import { ErrorCodes, PolicyError } from '../errors.js';
 import { DEFAULT_DATE_SHIFT_DAYS } from '../pseudonym/pseudonymizer.js';
 import { BUILTIN_PROFILES } from './builtin.js';
 import { canonicalHash } from './canonical-json.js';
-import { PROFILE_OPTIONS, type PolicyDocument, type ProfileOption, type ResolvedPolicy } from './types.js';
+import {
+  PROFILE_OPTIONS,
+  type PolicyDocument,
+  type ProfileOption,
+  type ResolvedPolicy,
+  type TextPolicy,
+  type TextPolicyDocument,
+} from './types.js';
 import { validatePolicyDocument, type FormatSchemas } from './validate.js';
 
 /** A document found for an `extends` reference. */
@@ -42,7 +49,9 @@ export function resolvePolicyDocument(
   ) as Record<ProfileOption, boolean>;
   let dateShiftDays = DEFAULT_DATE_SHIFT_DAYS;
   let formats: Record<string, Record<string, unknown>> = {};
+  const text: TextPolicy = { ...DEFAULT_TEXT_POLICY, disabledTypes: [], allow: [], deny: [] };
   for (const { doc: layer } of layers) {
+    mergeTextPolicy(text, layer.text);
     Object.assign(merged, layer.options ?? {});
     if (layer.pseudonyms?.dateShiftDays) dateShiftDays = { ...layer.pseudonyms.dateShiftDays };
     formats = deepMerge(formats, layer.formats ?? {}) as Record<string, Record<string, unknown>>;
@@ -68,11 +77,36 @@ export function resolvePolicyDocument(
     chain: layers.map((l) => l.doc.name),
     options: merged,
     dateShiftDays,
+    text,
     formats,
   };
   const resolved: ResolvedPolicy = { ...body, hash: canonicalHash(body) };
   for (const handler of options.handlers ?? []) handler.validatePolicy?.(resolved);
   return resolved;
+}
+
+/** The text engine settings of a policy that says nothing about them. */
+export const DEFAULT_TEXT_POLICY: Readonly<TextPolicy> = Object.freeze({
+  replacement: 'placeholder',
+  minConfidence: 0.5,
+  disabledTypes: [],
+  allow: [],
+  deny: [],
+  residualConfidence: 0.9,
+});
+
+/** Layers one document's `text` section: scalars override, lists add up (without duplicates). */
+function mergeTextPolicy(into: TextPolicy, layer: TextPolicyDocument | undefined): void {
+  if (!layer) return;
+  if (layer.replacement !== undefined) into.replacement = layer.replacement;
+  if (layer.minConfidence !== undefined) into.minConfidence = layer.minConfidence;
+  if (layer.residualConfidence !== undefined) into.residualConfidence = layer.residualConfidence;
+  const add = (list: string[], more: string[] | undefined): void => {
+    for (const item of more ?? []) if (!list.includes(item)) list.push(item);
+  };
+  add(into.disabledTypes, layer.disabledTypes);
+  add(into.allow, layer.allow);
+  add(into.deny, layer.deny);
 }
 
 function collect(

@@ -1,5 +1,26 @@
 import { PROFILE_OPTIONS } from './types.js';
 
+/** PHI type names a policy may disable (every type but the subject's own identifiers). */
+const TEXT_PHI_TYPES = [
+  'name',
+  'date',
+  'age',
+  'id',
+  'mrn',
+  'accession',
+  'ssn',
+  'phone',
+  'fax',
+  'email',
+  'url',
+  'ip',
+  'zip',
+  'address',
+  'location',
+  'uid',
+  'other',
+] as const;
+
 /**
  * JSON Schema of a policy document's core part. Every object is closed (`additionalProperties: false`)
  * so a typo is an error at load, never a silently ignored rule. Format sections are checked by each
@@ -38,6 +59,18 @@ export const POLICY_DOCUMENT_SCHEMA = {
             max: { type: 'integer', minimum: -36500, maximum: 36500 },
           },
         },
+      },
+    },
+    text: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        replacement: { enum: ['placeholder', 'surrogate'] },
+        minConfidence: { type: 'number', minimum: 0, maximum: 1 },
+        disabledTypes: { type: 'array', items: { enum: [...TEXT_PHI_TYPES] }, uniqueItems: true },
+        allow: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
+        deny: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
+        residualConfidence: { type: 'number', minimum: 0, maximum: 1 },
       },
     },
     formats: { type: 'object', additionalProperties: { type: 'object' } },

@@ -33,6 +33,45 @@ export interface DateShiftRange {
   max: number;
 }
 
+/** How detected PHI in free text is replaced. */
+export type TextReplacement = 'placeholder' | 'surrogate';
+
+/**
+ * Settings of the free-text PHI engine, shared by every format (DICOM text values, reports, notes,
+ * OCR text). Policy key `text`.
+ */
+export interface TextPolicyDocument {
+  /**
+   * `placeholder` (default): each span becomes `[NAME]`, `[DATE]` ... ; `surrogate`: realistic
+   * replacements that keep the text readable (keyed fake names, dates moved by the subject's own
+   * offset when the policy keeps modified dates, places generalised).
+   */
+  replacement?: TextReplacement;
+  /** Spans below this confidence are not replaced (0..1, default 0.5). */
+  minConfidence?: number;
+  /** PHI types never reported or replaced (for instance `age`). */
+  disabledTypes?: string[];
+  /** Words or phrases that are never PHI here (scanner and protocol vocabulary), any case. */
+  allow?: string[];
+  /** Words or phrases that are always PHI here (local ward, clinic or staff names), any case. */
+  deny?: string[];
+  /**
+   * Verification: a span at or above this confidence left in a released text value blocks the
+   * release (0..1, default 0.9).
+   */
+  residualConfidence?: number;
+}
+
+/** {@link TextPolicyDocument} with every default filled in. */
+export interface TextPolicy {
+  replacement: TextReplacement;
+  minConfidence: number;
+  disabledTypes: string[];
+  allow: string[];
+  deny: string[];
+  residualConfidence: number;
+}
+
 /** A policy document as written by a user (before `extends` is resolved). */
 export interface PolicyDocument {
   /** Optional editor hint, ignored. */
@@ -50,6 +89,8 @@ export interface PolicyDocument {
     /** Range of the per-subject date shift, in days. */
     dateShiftDays?: DateShiftRange;
   };
+  /** Free-text PHI engine settings. */
+  text?: TextPolicyDocument;
   /** Format sections, validated by each format handler's schema. */
   formats?: Record<string, Record<string, unknown>>;
 }
@@ -64,6 +105,8 @@ export interface ResolvedPolicy {
   options: Record<ProfileOption, boolean>;
   /** The date shift range. */
   dateShiftDays: DateShiftRange;
+  /** Free-text PHI engine settings, defaults filled in. */
+  text: TextPolicy;
   /** Merged format sections. */
   formats: Record<string, Record<string, unknown>>;
   /** SHA-256 (hex) of the canonical JSON of the resolved policy (without this field). */

@@ -171,7 +171,7 @@ const RULES: readonly PatternRule[] = [
     id: 'address/unit',
     type: 'address',
     re: rx(
-      '(?<!\\p{L})(?:Apt|Apartment|Suite|Ste)\\.?[ \\t]?#?[ \\t]?(?:\\d{1,5}[A-Za-z]?|[A-Za-z]\\d{0,4})(?![\\p{L}\\p{N}])',
+      '(?<!\\p{L})(?:Apt|Apartment|Suite|Ste)(?:\\.[ \\t]?|[ \\t]|[ \\t]?#[ \\t]?)#?(?:\\d{1,5}[A-Za-z]?|[A-Za-z]\\d{0,4})(?![\\p{L}\\p{N}])',
       true,
     ),
     confidence: 0.8,

@@ -67,6 +67,66 @@ const RULES: readonly PatternRule[] = [
     },
   },
   {
+    // Ten digits in 3-3-4 or 3-7 groups with loose separators: 305- 661- 2047, 718 5550147,
+    // 919/207/3361, 617204-5531.
+    id: 'phone/loose',
+    type: 'phone',
+    re: rx(
+      '(?<![\\p{N}\\p{L}.,/]|\\p{N}[.,/])\\(?\\d{3}\\)?(?:\\s?[-./]\\s?|\\s{1,2})?\\d{3}(?:\\s?[-./]\\s?|\\s)?\\d{4}' +
+        '(?:\\s?(?:x|ext\\.?|extension)\\s?\\d{1,5})?(?![\\p{N}]|[.,/]\\p{N})',
+      true,
+    ),
+    confidence: 0.75,
+    check: (m) => digitCount(m[0]) >= 10 && digitCount(m[0]) <= 15 && !/\d\.\d/.test(m[0]),
+  },
+  {
+    // Seven-digit local numbers: 375-3895 (not a range like 100-1200: three then four digits).
+    id: 'phone/local',
+    type: 'phone',
+    re: rx('(?<![\\p{N}\\p{L}./-]|\\p{N}[./])\\d{3}-\\d{4}(?![\\p{N}]|[-./]\\p{N})'),
+    confidence: 0.7,
+    check: (m, text) => {
+      const before = text.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+      // `from 100-1200 cc`: quantities and clock ranges are not numbers to call.
+      if (/^\s*(?:cc|ml|mg|mcg|units?|hrs?|cal|kcal|%|ms|mmhg|x\b)/.test(after)) return false;
+      if (/(?:between|from|range|ranging|of|bp|hr|rr)\s*$/.test(before)) return false;
+      // `500-1000`, `930-1130`: a range (the second number a little larger than the first).
+      const [a, b] = m[0].split('-').map(Number) as [number, number];
+      if (b > a && b <= a * 5) return false;
+      return true;
+    },
+  },
+  {
+    // Pager and beeper numbers: Pager #40712, PG 38821, beeper 4471.
+    id: 'phone/pager',
+    type: 'phone',
+    re: rx(
+      '(?<!\\p{L})(?:pager|pgr|pg|beeper|bpr|page)(?!\\p{L})\\.?\\s{0,3}(?:no\\.?|number|#)?\\s{0,3}[:#=]?\\s{0,3}#?\\s{0,2}(\\d{4,7})(?!\\p{N})',
+      true,
+    ),
+    confidence: 0.9,
+    group: 1,
+  },
+  {
+    // Extensions on their own: ext 4471, extension 12, x4471 after a phone word.
+    id: 'phone/extension',
+    type: 'phone',
+    re: rx(
+      '(?<!\\p{L})(?:ext|extn|extension|poste|durchwahl)(?!\\p{L})\\.?\\s{0,3}[:#=]?\\s{0,3}#?[xX]?(\\d{2,6})(?!\\p{N})',
+      true,
+    ),
+    confidence: 0.9,
+    group: 1,
+  },
+  {
+    // x12 right after a phone number: 617 204 5531 x12.
+    id: 'phone/x-extension',
+    type: 'phone',
+    re: rx('(?<=\\d{4}\\s{0,2})[xX]\\.?\\s?(\\d{1,6})(?!\\p{N})'),
+    confidence: 0.85,
+  },
+  {
     id: 'email/pattern',
     type: 'email',
     re: rx(

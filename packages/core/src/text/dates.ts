@@ -68,7 +68,7 @@ const NUM_AFTER = '(?!\\p{N}|[./-]\\p{N})';
 interface DateRule {
   id: string;
   re: RegExp;
-  read(m: RegExpExecArray): { readings: CalendarDate[]; confidence: number } | undefined;
+  read(m: RegExpExecArray, text: string): { readings: CalendarDate[]; confidence: number } | undefined;
 }
 
 function re(source: string): RegExp {
@@ -145,11 +145,16 @@ const RULES: readonly DateRule[] = [
     // 03/15/2024, 15.03.2024, 15-03-2024, 3/15/24 (month-day or day-month, whichever is valid).
     id: 'date/numeric',
     re: re(`${NUM_BEFORE}(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})${NUM_AFTER}${TIME}`),
-    read(m) {
+    read(m, text) {
       const a = Number(m[1]);
       const b = Number(m[3]);
       const year = m[4] ?? '';
       if (year.length === 2 && m[2] === '.') return undefined;
+      if (
+        year.length === 2 &&
+        /^\s*(?:%|bpm|x\b)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))
+      )
+        return undefined;
       const readings = list(reading(year, a, b), reading(year, b, a));
       if (readings.length === 0) return undefined;
       return { readings, confidence: year.length === 4 ? 0.9 : 0.75 };
@@ -229,14 +234,172 @@ const RULES: readonly DateRule[] = [
       return { readings: [], confidence: 0.7 };
     },
   },
+  {
+    // 7/22, 08/19 (month/day, no year): common in clinical notes. Scores, fractions and ratios
+    // (`5/5 strength`, `2/6 murmur`, `1/2 NS`, `8/10 pain`) are told apart by what surrounds them.
+    id: 'date/month-day-numeric',
+    re: re(
+      '(?<![\\p{N}:/]|\\p{N}[.,]|(?<!\\d{1,2}/\\d{1,2})\\p{N}\\s?-\\s?|\\b[xX]\\s?)(0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01])(?![\\p{N}]|/\\p{N}|[.,]\\p{N}|\\s?%)',
+    ),
+    read(m, text) {
+      const month = Number(m[1]);
+      const day = Number(m[2]);
+      if (!isValidDate(2000, month, day)) return undefined;
+      const confidence = monthDayConfidence(text, m.index, m.index + m[0].length, month, day);
+      return confidence > 0 ? { readings: [], confidence } : undefined;
+    },
+  },
+  {
+    // 3/94, fx3/94 (month and two-digit year that cannot be a day).
+    id: 'date/month-short-year',
+    re: re('(?<![\\p{N}.,:/])(0?[1-9]|1[0-2])/(3[2-9]|[4-9]\\d|0\\d)(?![\\p{N}]|/\\p{N}|[.,]\\p{N})'),
+    read(m, text) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+      if (/^\s*(?:mg|mcg|ml|cc|mm|units?|u\b|%|sec|hr|min|x\b)/.test(after)) return undefined;
+      return { readings: [], confidence: 0.7 };
+    },
+  },
+  {
+    // '92, CA'91, '07 PTCA (apostrophe and two-digit year).
+    id: 'date/apostrophe-year',
+    re: re("(?<![\\p{N}'’])['’](\\d{2})(?![\\p{N}'’]|\\.\\p{N})"),
+    read(m, text) {
+      const before = text.slice(Math.max(0, m.index - 1), m.index);
+      // Not a closing quote after a number (5'10"): the apostrophe follows a letter, a space or start.
+      if (/\p{N}/u.test(before)) return undefined;
+      return { readings: [], confidence: 0.75 };
+    },
+  },
+  {
+    // 74', 81' (two-digit year then apostrophe, after a history word or a month).
+    id: 'date/year-apostrophe',
+    re: re("(?<![\\p{N}.'’/])(\\d{2})['’](?![\\p{N}\\p{L}'’\"])"),
+    read(m, text) {
+      const before = text.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
+      if (
+        !/(?:\bin|\bsince|\bx\d|resection|cabg|mi|ptca|stent|surgery|smoking|stopped|quit|dx|\p{L}{3,}|,)\s*$/u.test(
+          before,
+        )
+      )
+        return undefined;
+      if (/\b\d+\s*$/.test(before)) return undefined;
+      return { readings: [], confidence: 0.6 };
+    },
+  },
+  {
+    // A year alone (1964, 2013) after a cue (`in`, `since`, `of`, `s/p CABG`), never a clock time
+    // (`@ 1900`, `0700-1245`, `at 2000`).
+    id: 'date/year',
+    re: re(
+      '(?<![\\p{N}.,:/#@-]|\\p{N}[.,:/-])(19\\d{2}|20[0-4]\\d)(?![\\p{N}]|\\s?-\\s?\\d{3,4}\\b|[.,:]\\p{N})',
+    ),
+    read(m, text) {
+      const confidence = yearConfidence(text, m.index, m.index + m[0].length);
+      return confidence > 0 ? { readings: [], confidence } : undefined;
+    },
+  },
+  {
+    // the 11th, on the 3rd, 14th Feb (a day by its ordinal).
+    id: 'date/ordinal-day',
+    re: re('(?<![\\p{N}\\p{L}])([12]?\\d|3[01])(?:st|nd|rd|th)(?![\\p{L}\\p{N}])'),
+    read(m, text) {
+      const day = Number(m[1]);
+      if (day < 1 || day > 31) return undefined;
+      const before = text.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16).toLowerCase();
+      if (new RegExp(`^[\\s,.]*(?:of\\s+)?${MONTH}`, 'iu').test(after))
+        return { readings: [], confidence: 0.85 };
+      if (/(?:\bon|\bsince|\buntil|\bby)\s+(?:the\s+)?$/.test(before)) {
+        if (ORDINAL_NOUN.test(after)) return undefined;
+        return { readings: [], confidence: 0.65 };
+      }
+      return undefined;
+    },
+  },
 ];
+
+/** What an ordinal counts when it is not a day: `3rd degree`, `4th floor`, `5th ICS`. */
+const ORDINAL_NOUN =
+  /^\s*(?:-?\s*)?(?:step|bed|mattress|degree|floor|ics|intercostal|unit|dose|time|day|attempt|grade|generation|toe|finger|digit|nerve|ventricle|heart|line|liter|litre|bag|set|week|month|year|trimester|percentile|cranial|rib|lumbar|cervical|thoracic|sacral|vertebra|metacarpal|metatarsal|order|round|cycle|course|stage|place|party|person|shift|try|stick|hour|layer|space|branch|obtuse|diagonal|marginal)/;
+
+/** Words after `m/d` that make it a score, a grade or a dose rather than a date. */
+const NOT_DATE_AFTER =
+  /^\s*(?:bottles?|bl\b|blood|cx\b|cultures?|cm\b|mm\b|cmh2o|peep|ps\b|fio2|strength|str\b|power|motor|murmur|sem\b|hsm\b|dm\b|ns\b|normal\s+saline|tab|tabs|tablet|cup|cups|liter|litre|l\b|ml\b|cc\b|mg\b|mcg\b|units?\b|amp|amps|pain|scale|pulses?|on\s+pain|of\s+(?:the|a|an|her|his|pt|patient)|in\s+(?:her|his)\b|grade|nitro|ntg|inch|in\.|teaspoon|tsp|tbsp|dose|doses|hr\b|hrs\b|min\b|sec\b|x\b|times|positive|negative|pos\b|neg\b|scale|score|bilat|b\/l|bilaterally|ue\b|le\b|rue\b|lue\b|rle\b|lle\b|extremit|arms?\b|legs?\b|grips?\b|hand\s+grasp|left|right|lt\b|rt\b|upper|lower|ratio)/i;
+
+/** Words before `m/d` that make it a score, a ratio or a reading rather than a date. */
+const NOT_DATE_BEFORE =
+  /(?:^|[^a-z])(?:psv|simv|imv|ac|a\/c|flowby|ventilation|settings?|mask|support|cpap\/ps|\d\s*%|%|strength|str|power|motor|murmur|sem|grade|gr|bp|b\/p|nbp|abp|art|cvp|pap|pad|pas|wedge|pcwp|ratio|i:e|ie|peep|ps|cpap|bipap|vent|vt|rate|pain|score|scale|gcs|apgar|rass|aox|a&ox?|a\+ox?|oriented|ox|x|times|level|lvl|abg|vbg|ph|peak|pip|plat|ipap|epap|fio2|sat|sats|spo2|pulses?|tab|tabs|take|takes|took|dose|give|given|gave|mg|mcg|amp|size|sz|fr|fluid|ns|d5|lr|ue|le|ues|les|bilat|extremities|grips?|ed|bs|hr|rr|temp|tm|tc|t|wt|ht|k|mg|ca|phos|po4|na|cl|bun|cr|gluc|glucose|hct|wbc|plt|ptt|inr|of|at|vent|bipap|settings)[\s:=#(]*$/i;
+
+/** How likely `m/d` at [start, end) is a date, 0 when it is not one. */
+function monthDayConfidence(text: string, start: number, end: number, month: number, day: number): number {
+  const before = text.slice(Math.max(0, start - 14), start).toLowerCase();
+  const after = text.slice(end, end + 20);
+  if (NOT_DATE_AFTER.test(after) || NOT_DATE_BEFORE.test(before)) return 0;
+  // `1/2`, `3/4`: halves, quarters and eighths are fractions unless a date cue precedes them.
+  const fraction =
+    (day === 2 && month === 1) ||
+    (day === 4 && (month === 1 || month === 3)) ||
+    (day === 8 && month % 2 === 1);
+  // `7/22-7/25`: the second half of a range of dates.
+  if (/\d{1,2}\/\d{1,2}\s?-\s?$/.test(before)) return 0.85;
+  const cue =
+    /(?:\bon|\bsince|\buntil|\bthru|\bthrough|\bfrom|\bto|\bby|\bdated?|\bfu|f\/u|\badm(?:itted)?|\bd\/c|\bdc|\bs\/p|\bdos|\bdob|\bbefore|\bafter|\bof|\bfor|-|\bat|\bto)\s*$/.test(
+      before,
+    );
+  const strongCue =
+    /(?:\bsince|\buntil|\bthru|\bthrough|\bdated?|\bfu|f\/u|\badm(?:itted)?|\bd\/c|\bdc|\bs\/p|\bdos|\bdob|\bextub(?:ated)?|\bintub(?:ated)?|\bweaned|\bwened|\bstarted|\bplaced|\bcultured|\bon\s+(?:or\s+(?:about|around)\s+)?)\s*$/.test(
+      before,
+    );
+  if (fraction || (month === 1 && day === 3) || (month === 2 && day === 3)) return strongCue ? 0.6 : 0;
+  // `5/5`, `2/2`, `4/4`: equal pairs are grades, pupils and settings unless a strong cue comes first.
+  if (month === day) return strongCue && !/\bon\s*$/.test(before) ? 0.6 : 0;
+  if (day === 6) return cue ? 0.7 : 0.5;
+  if (day === 10) {
+    if (/(?:pain|rating|rated|rate|cp|discomfort|ha|headache|describes|as|scale|of)\s*$/.test(before))
+      return 0;
+    if (/^\s*(?:cp|pain|chest|discomfort|ha\b|headache|\(|on\b|with\b|at\s+rest)/i.test(after)) return 0;
+    return cue ? 0.6 : 0.5;
+  }
+  return cue ? 0.9 : 0.8;
+}
+
+/** How likely a lone four-digit year at [start, end) is a year, 0 when it looks like a time or a count. */
+function yearConfidence(text: string, start: number, end: number): number {
+  const year = Number(text.slice(start, end));
+  const before = text.slice(Math.max(0, start - 24), start).toLowerCase();
+  const after = text.slice(end, end + 16).toLowerCase();
+  if (
+    /^\s*(?:hrs?\b|h\b|hours?|pm\b|am\b|cc\b|ml\b|mls\b|mg\b|mcg\b|kcal|cal\b|calories|units?\b|u\b|gm?\b|kg\b|lbs?\b|%|ms\b|meq|x\b|\/|-\s*\d|to\s+\d|and\s+\d{4}\s*(?:hrs?)?\b)/.test(
+      after,
+    )
+  )
+    return 0;
+  if (
+    /(?:@|\bat|\bby|\buntil|\btil|\btill|\bapprox\.?|\baround|\b~|\bbefore|\bafter|\bfrom|\bbetween|\bnoc|\bstart(?:ed|ing)?|\bx|\bof)\s*$/.test(
+      before,
+    )
+  ) {
+    // `in 1979`, `since 2004`, `june of 2019` are years; `at 1900` is a time.
+    if (!/(?:\bof)\s*$/.test(before)) return 0;
+  }
+  if (new RegExp(`${MONTH}\\s*(?:\\d{1,2}(?:st|nd|rd|th)?)?[\\s,]*(?:of\\s+)?$`, 'iu').test(before))
+    return 0.9;
+  if (
+    /(?:\bin|\bsince|\bof|\byear|\byr|\bcirca|\bca\.?|\bdx(?:'?d)?|\bdiagnosed|\bborn|\bs\/p|\bhx|\bhistory|\bcabg|\bmi|\bptca|\bstent|\bsurgery|\bresection|\bcva|\bappy|\bchole|\bturp|\bcopd|\b(?:cancer|ca))\s*(?:\p{L}+\s+){0,2}$/u.test(
+      before,
+    )
+  )
+    return year <= 2030 ? 0.8 : 0;
+  if (/\b(?:19|20)\d\d\s*,\s*$/.test(before)) return 0.8;
+  return 0;
+}
 
 /** Finds every date in `text`, with its valid readings. Matches of different rules may overlap. */
 export function findDates(text: string): DateMatch[] {
   const out: DateMatch[] = [];
   for (const rule of RULES) {
     forEachMatch(rule.re, text, (m) => {
-      const result = rule.read(m);
+      const result = rule.read(m, text);
       if (!result) return;
       const end = trimEnd(text, m.index, m.index + m[0].length);
       out.push({

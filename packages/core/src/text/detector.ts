@@ -1,5 +1,7 @@
 /** The rule-based text PHI detector: every rule module, one merge, one redaction. */
-import type { PhiSpan, PhiType, TextPhiDetector, TextScanOptions } from '../types.js';
+import type { PhiSpan, PhiType, Pseudonymizer, TextPhiDetector, TextScanOptions } from '../types.js';
+import { compilePhraseList } from './phrase-list.js';
+import { replaceWithSurrogates } from './surrogates.js';
 import { findAddresses } from './addresses.js';
 import { findAges } from './ages.js';
 import { findContacts } from './contact.js';
@@ -10,6 +12,11 @@ import { findIdentifiers } from './identifiers.js';
 import { compileKnownIdentifiers } from './known-identifiers.js';
 import { mergeSpans } from './merge-spans.js';
 import { createNameFinder } from './names.js';
+import { findPeople } from './people.js';
+import { findPlaces } from './places.js';
+import { propagate } from './propagate.js';
+import { tokenContext, type TokenContext } from './tokens.js';
+import { createWordBook } from './word-info.js';
 import { defaultPlaceholder, redactSpans } from './redact.js';
 import type { PlaceholderFn } from './redact.js';
 
@@ -33,6 +40,49 @@ export interface TextPhiDetectorOptions {
   enabledTypes?: readonly PhiType[];
   /** Text that replaces a span in `redact`; default `[TYPE]`, e.g. `[NAME]`. */
   placeholder?: (type: PhiType) => string;
+  /** Words or phrases that are never PHI (any case, whole words): spans inside them are dropped. */
+  allow?: readonly string[];
+  /** Words or phrases that are always PHI (any case, whole words): reported as `other`, confidence 0.95. */
+  deny?: readonly string[];
+  /**
+   * Replace with realistic surrogates (keyed fake names, keyed digits, shifted dates) instead of
+   * placeholders. Needs the run's pseudonymizer.
+   */
+  surrogates?: { pseudonyms: Pseudonymizer };
+}
+
+/**
+ * Keeps a span of the older capitalisation-based name rules when the note's case can carry that
+ * signal (mixed case) or when a word in it looks like a name by itself (in a name list and not a
+ * common English word, or in no list at all). In ALL CAPS notes every word is capitalised.
+ */
+function nameWordsIn(ctx: TokenContext, span: PhiSpan): boolean {
+  if (ctx.casing === 'mixed' && span.rule !== 'name/dicom-pn') return true;
+  const first = ctx.firstEndingAfter(span.start);
+  const firstToken = ctx.tokens[first];
+  let lastToken = firstToken;
+  for (let i = first; i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.start >= span.end) break;
+    lastToken = t;
+    const w = t.info;
+    if (w.medical || w.stop || w.credential || t.initial) continue;
+    if ((w.given || w.family) && (w.english === undefined || w.english >= 50)) return true;
+    if (w.english === undefined && !w.clipped && !w.misspelt && t.key.length >= 3) return true;
+  }
+  // `JOHN SMITH`: a given name then a family name, neither a very common word.
+  const plain = (t: typeof firstToken): boolean =>
+    t !== undefined &&
+    !t.info.stop &&
+    !t.info.medical &&
+    (t.info.english === undefined || t.info.english > 10);
+  return (
+    firstToken !== lastToken &&
+    firstToken?.info.given === true &&
+    lastToken?.info.family === true &&
+    plain(firstToken) &&
+    plain(lastToken)
+  );
 }
 
 /** Every type the detector can report. */
@@ -51,6 +101,7 @@ export const ALL_PHI_TYPES: readonly PhiType[] = [
   'ip',
   'zip',
   'address',
+  'location',
   'uid',
   'subject-identifier',
   'other',
@@ -79,6 +130,13 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
     stopWords: options.stopWords,
   });
   const any = (...types: PhiType[]): boolean => types.some((t) => enabled.has(t));
+  const book = createWordBook({
+    givenNames: options.givenNames,
+    familyNames: options.familyNames,
+    stopWords: options.stopWords,
+  });
+  const allow = compilePhraseList(options.allow ?? []);
+  const deny = compilePhraseList(options.deny ?? []);
 
   function detect(text: string, scan: TextScanOptions = {}): PhiSpan[] {
     if (typeof text !== 'string' || text.length === 0) return [];
@@ -87,22 +145,53 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
     const spans: PhiSpan[] = [];
     let dates: DateMatch[] | undefined;
     if (enabled.has('date') || known.length > 0) dates = findDates(text);
-    if (dates && enabled.has('date')) spans.push(...dateSpans(dates));
+    if (dates && enabled.has('date')) for (const span of dateSpans(dates)) spans.push(span);
     if (enabled.has('age')) findAges(text, spans);
     if (any('id', 'mrn', 'accession', 'ssn', 'uid')) findIdentifiers(text, spans);
     if (any('phone', 'fax', 'email', 'url', 'ip')) findContacts(text, spans);
     if (any('address', 'zip')) findAddresses(text, spans);
-    if (enabled.has('name')) findNames(text, spans);
-    if (known.length > 0) {
-      spans.push(...compileKnownIdentifiers(known).find(text, foldText(text), dates));
+    if (enabled.has('name') || enabled.has('location')) {
+      const ctx = tokenContext(text, book);
+      const found: PhiSpan[] = [];
+      if (enabled.has('name')) {
+        const older: PhiSpan[] = [];
+        findNames(text, older);
+        for (const span of older) if (nameWordsIn(ctx, span)) found.push(span);
+        findPeople(text, ctx, book, found);
+      }
+      if (enabled.has('location')) findPlaces(text, ctx, book, found);
+      propagate(ctx, found, found);
+      for (const span of found) spans.push(span);
     }
-    return mergeSpans(spans.filter((s) => s.confidence >= min && enabled.has(s.type)));
+    const folded = known.length > 0 || allow.size > 0 || deny.size > 0 ? foldText(text) : '';
+    if (deny.size > 0) {
+      for (const [start, end] of deny.find(folded)) {
+        spans.push({ start, end, type: 'other', confidence: 0.95, rule: 'deny/list' });
+      }
+    }
+    let kept = spans.filter((s) => s.confidence >= min && enabled.has(s.type));
+    if (allow.size > 0) {
+      const allowed = allow.find(folded);
+      if (allowed.length > 0)
+        kept = kept.filter((s) => !allowed.some(([a, b]) => s.start >= a && s.end <= b));
+    }
+    if (known.length > 0)
+      for (const span of compileKnownIdentifiers(known).find(text, folded, dates)) kept.push(span);
+    return mergeSpans(kept);
   }
 
   return {
     detect,
     redact(text: string, scan?: TextScanOptions) {
       const spans = detect(text, scan);
+      if (options.surrogates) {
+        const replaced = replaceWithSurrogates(text, spans, {
+          pseudonyms: options.surrogates.pseudonyms,
+          placeholder,
+          ...(scan?.dateOffsetDays !== undefined ? { dateOffsetDays: scan.dateOffsetDays } : {}),
+        });
+        return { text: replaced, spans };
+      }
       return { text: redactSpans(text, spans, placeholder), spans };
     },
   };

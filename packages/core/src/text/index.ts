@@ -18,3 +18,7 @@ export { findDates, isValidDate, parseDate } from './dates.js';
 export type { CalendarDate, DateMatch } from './dates.js';
 export { isValidSsn } from './identifiers.js';
 export { isIpv6 } from './contact.js';
+export { createTextEngine } from './engine.js';
+export type { TextEngineOptions } from './engine.js';
+export { replaceWithSurrogates } from './surrogates.js';
+export type { SurrogateOptions } from './surrogates.js';

@@ -104,9 +104,10 @@ describe('name rules', () => {
   });
 
   it('accepts extra names and stop words from the options', () => {
-    const custom = createTextPhiDetector({ familyNames: ['Quispe'], stopWords: ['Kevin'] });
-    const text = 'Compared with Quispe. Kevin protocol.';
-    expect(custom.detect(text).map((s) => text.slice(s.start, s.end))).toEqual(['Quispe']);
-    expect(names('Compared with Quispe. Kevin protocol.')).toEqual(['Kevin']);
+    // A family name no list has (a site's own list adds it), and a given name the site uses as a word.
+    const custom = createTextPhiDetector({ familyNames: ['Vaskarro'], stopWords: ['Kevin'] });
+    const text = 'Compared with Vaskarro. Kevin protocol.';
+    expect(custom.detect(text).map((s) => text.slice(s.start, s.end))).toEqual(['Vaskarro']);
+    expect(names('Compared with Vaskarro. Kevin protocol.')).toEqual(['Kevin']);
   });
 });

@@ -1,6 +1,6 @@
 /** A small engine for rules that are one regular expression plus an optional check. */
 import type { PhiSpan, PhiType } from '../types.js';
-import { forEachMatch, groupRange } from './fold.js';
+import { groupRange } from './fold.js';
 
 /** What a rule's check may change about a match. */
 export interface RuleOverride {
@@ -29,29 +29,38 @@ export function rx(source: string, ignoreCase = false): RegExp {
   return new RegExp(source, ignoreCase ? 'giud' : 'gud');
 }
 
-/** Runs `rules` over `text` and appends their spans to `out`. */
+/**
+ * Runs `rules` over `text` and appends their spans to `out`. A match its check rejects is tried again
+ * one character later, so `MRN MRN: 750388` still finds the second label and its value.
+ */
 export function runPatternRules(rules: readonly PatternRule[], text: string, out: PhiSpan[]): void {
   for (const rule of rules) {
-    forEachMatch(rule.re, text, (m) => {
+    const re = rule.re;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
       const range: [number, number] | undefined = rule.group
         ? groupRange(m, rule.group)
         : [m.index, m.index + m[0].length];
-      if (!range) return;
+      let verdict: boolean | RuleOverride = true;
+      if (range && rule.check) verdict = rule.check(m, text);
+      if (!range || verdict === false) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      if (m[0].length === 0) re.lastIndex++;
       let [start, end] = range;
       let type = rule.type;
       let confidence = rule.confidence;
-      if (rule.check) {
-        const verdict = rule.check(m, text);
-        if (verdict === false) return;
-        if (verdict !== true) {
-          type = verdict.type ?? type;
-          confidence = verdict.confidence ?? confidence;
-          start = verdict.start ?? start;
-          end = verdict.end ?? end;
-        }
+      if (verdict !== true) {
+        type = verdict.type ?? type;
+        confidence = verdict.confidence ?? confidence;
+        start = verdict.start ?? start;
+        end = verdict.end ?? end;
       }
       if (end > start) out.push({ start, end, type, confidence, rule: rule.id });
-    });
+    }
+    re.lastIndex = 0;
   }
 }
 

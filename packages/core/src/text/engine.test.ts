@@ -1,0 +1,222 @@
+/**
+ * The free-text PHI engine on synthetic clinical text: every pattern family, every casing, the
+ * medical vocabulary that must stay, and the policy's text settings. All text here is invented.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { createPseudonymizer } from '../pseudonym/pseudonymizer.js';
+import { resolvePolicyDocument } from '../policy/resolve.js';
+import { createTextEngine, createTextPhiDetector } from './index.js';
+
+const detector = createTextPhiDetector();
+
+/** The text of every span found in `text`, with its type. */
+function found(text: string): Array<[string, string]> {
+  return detector.detect(text).map((s) => [text.slice(s.start, s.end), s.type]);
+}
+
+/** True when some span covers the first occurrence of `needle`. */
+function covered(text: string, needle: string, spans = detector.detect(text)): boolean {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`test text lacks ${needle}`);
+  return spans.some((s) => s.start <= at && s.end >= at + needle.length);
+}
+
+describe('dates in clinical notes', () => {
+  it.each([
+    ['WELL UNTIL 9/14 WHEN SHE CAME IN', '9/14'],
+    ['s/p valve repair 3/9- neuro intact', '3/9'],
+    ['admitted 6/11-6/15 for CHF', '6/15'],
+    ['extubated on 5/27. EF 35%', '5/27'],
+    ['s/p fall on 4/18/21. hip fx', '4/18/21'],
+    ['s/p wrist fx3/94, ankle fx 6/94', '3/94'],
+    ["breast CA'91, asthma", '91'],
+    ["QUIT SMOKING 74'. ASTHMA", '74'],
+    ['S/P CABG 1964, 1979', '1979'],
+    ['knee replaced in jan. 2013. she had', '2013'],
+    ['says that today is 14th Feb, 1977.', '14th'],
+    ['in june of 2019 pt was', '2019'],
+    ['Untersuchung vom 3. März 2024', '3. März 2024'],
+    ['el 15 de marzo de 2024', '15 de marzo de 2024'],
+  ])('finds the date in %j', (text, date) => {
+    expect(covered(text, date)).toBe(true);
+  });
+
+  it.each([
+    'MAE, STRENGTH 5/5 BILAT',
+    '2/6 SEM at the apex',
+    'bolus of 1/2 NS given',
+    'describes pain as 5/10 with movement',
+    'PSV 10/5 with stable gases',
+    'PLACED ON CPAP/PS 16/5/40% TOLERATING WELL',
+    'PERRLA 3/3 brisk',
+    'ABG 7.45/33/80 on 4L NC, BP 120/80, HR 88',
+    'arrived to unit @ 1930, vanco given at 2000',
+    'put on 1st step mattress, 3rd degree burn, 5th ICS',
+    'fluids 500-1000 cc over the day',
+  ])('leaves the scores, settings and times in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('phones, pagers and extensions', () => {
+  it.each([
+    ['Report approved by the fellow ext 4471; no bleed', '4471'],
+    ['call son for updates: 617 204 5531 x12.', 'x12'],
+    ['niece Odile- 305- 661- 2047.', '2047'],
+    ['family can be reached at 718 5550147. pt', '5550147'],
+    ['Pager #40712', '40712'],
+    ['PG 38821', '38821'],
+    ['reached at 375-3895 today', '375-3895'],
+    ['husband (919/207/3361) agrees', '919/207/3361'],
+  ])('finds the number in %j', (text, number) => {
+    expect(covered(text, number)).toBe(true);
+  });
+});
+
+describe('names from context, in every casing', () => {
+  const cases: Array<[string, string[]]> = [
+    ['Dr. Veltrani and Oskarsen aware of low urine output.', ['Veltrani', 'Oskarsen']],
+    ['Plan discussed with Drs Pellucci and Tamsker.', ['Pellucci', 'Tamsker']],
+    ['stable overnight.\nlorna vesk rn\n', ['lorna vesk']],
+    ['NO CHANGES MADE.\nGUNNAR T. HALVORSBRIK, RRT\n', ['GUNNAR T. HALVORSBRIK']],
+    ['Social: Tobiah Wrenfield MD spoke with the family.', ['Tobiah Wrenfield']],
+    ['LAB: K 5.9. K. DANBURY AWARE. KAYEXALATE GIVEN.', ['K. DANBURY']],
+    ['SEEN AT 0900. G. HOLLISTER IN TO CHECK THE DRAIN.', ['G. HOLLISTER']],
+    ['family speaks portuguese, 1 dtr mireille speaks some english.', ['mireille']],
+    ['Social: wife, Odalys Brenneke, in to visit.', ['Odalys Brenneke']],
+    ['the visiting nurse named Petra Lindqvist called.', ['Petra Lindqvist']],
+    ['HO Castelvetro notified, no other interventions.', ['Castelvetro']],
+    ['Report approved by Quillon Varnecke ext 4471.', ['Quillon Varnecke']],
+    ['RESP CARE NOTE: MR VAN DER BERG IS A 50 YEAR OLD MAN.', ['VAN DER BERG']],
+    ['per nadine okafor, wake and wean tonight.', ['nadine okafor']],
+  ];
+  it.each(cases)('finds the names in %j', (text, names) => {
+    for (const name of names) expect([name, covered(text, name)]).toEqual([name, true]);
+  });
+
+  it('finds the same names whether the note is mixed case, ALL CAPS or all lower case', () => {
+    const note =
+      'Pt seen by Dr. Zabrowski this am. Daughter Ingrid Castellanos called and was updated. ' +
+      'Plan reviewed with Dr. Mbeki; Tomasz remains on levophed.';
+    for (const text of [note, note.toUpperCase(), note.toLowerCase()]) {
+      for (const name of ['zabrowski', 'ingrid castellanos', 'mbeki']) {
+        const at = text.toLowerCase().indexOf(name);
+        const spans = detector.detect(text);
+        expect([
+          text.slice(0, 12),
+          name,
+          spans.some((s) => s.start <= at && s.end >= at + name.length),
+        ]).toEqual([text.slice(0, 12), name, true]);
+      }
+    }
+  });
+
+  it('finds a name wherever it recurs once context has shown it is one', () => {
+    const text =
+      'Spoke with Dr. Ostrava about the plan. Later Ostrava ordered a CXR; ostrava aware of results.';
+    const spans = detector.detect(text);
+    let count = 0;
+    for (
+      let at = text.toLowerCase().indexOf('ostrava');
+      at >= 0;
+      at = text.toLowerCase().indexOf('ostrava', at + 1)
+    ) {
+      expect(spans.some((s) => s.start <= at && s.end >= at + 7)).toBe(true);
+      count++;
+    }
+    expect(count).toBe(3);
+  });
+});
+
+describe('places and institutions', () => {
+  it.each([
+    ['PT WAS ADMITTED TO HOLLOWAY MEMORIAL FOR A SYNCOPAL EPISODE', 'HOLLOWAY'],
+    ['81y/o male transferred from good samaritan hosp this morning', 'good samaritan'],
+    ['Pt seen at University of Vermont ER with chest pain', 'Vermont'],
+    ['transfer to Brightwater 4 when a bed is available', 'Brightwater'],
+    ['She was flown to CMH and went to the cath lab.', 'CMH'],
+    ['last spring pt was in St Brigid hospital with sepsis', 'St Brigid'],
+    ['Owns a garage in Thornwick. Greek speaking.', 'Thornwick'],
+    ['son is driving up tomorrow from Lisbon.', 'Lisbon'],
+  ])('finds the place in %j', (text, place) => {
+    expect(covered(text, place)).toBe(true);
+  });
+
+  it.each([
+    'Pt is in SR without ectopy.',
+    'transferred to the ICU from the OR',
+    'begin cardiac rehab next week',
+  ])('keeps unit names and clinical words in %j', (text) => {
+    expect(found(text).filter(([, type]) => type === 'location')).toEqual([]);
+  });
+});
+
+describe('medical words that are not people', () => {
+  it.each([
+    'Foley catheter draining clear yellow urine.',
+    "History of Parkinson's disease and Bell's palsy.",
+    'Mobitz II block noted on telemetry; Wenckebach earlier.',
+    'Swan-Ganz in place, PAD 18, wedge 14.',
+    'Glasgow coma scale 14, Babinski negative.',
+    'Levophed weaned, Lasix 40 mg IV, Coumadin held, Heparin gtt at 900 units.',
+    'PICC placed in the right basilic vein.',
+    'Whipple procedure in the past, Nissen fundoplication as well.',
+    'HR 88 SR NO VEA. CONT LEVO. PERRLA. MAE. BS CLEAR. UOP ADEQUATE.',
+    'cont to monitor. levo off. bair hugger on. riss per protocol.',
+  ])('finds no PHI in %j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['a 20,000-letter word', 'a'.repeat(20_000)],
+    ['20,000 titles', 'Dr. Smith and '.repeat(20_000)],
+    ['a line of sign-offs', 'lorna vesk rn\n'.repeat(5_000)],
+    ['initials without line breaks', 'Z. MILLER aware. '.repeat(10_000)],
+  ])('returns spans without crashing on %s', (_label, text) => {
+    expect(Array.isArray(detector.detect(text))).toBe(true);
+  });
+});
+
+describe('the policy text section', () => {
+  const policy = (text: Record<string, unknown>) => resolvePolicyDocument({ name: 't', text });
+  const note = 'Seen by Dr. Zabrowski on 7/22 at Brightwater 3; call 410-555-0198. Scanner SIEMENS Skyra.';
+
+  it('defaults: placeholders, confidence floor 0.5, every type', () => {
+    const engine = createTextEngine(policy({}));
+    expect(engine.redact(note).text).toBe(
+      'Seen by Dr. [NAME] on [DATE] at [LOCATION] 3; call [PHONE]. Scanner SIEMENS Skyra.',
+    );
+  });
+
+  it('disables types and honours allow and deny lists', () => {
+    const engine = createTextEngine(
+      policy({ disabledTypes: ['date'], allow: ['Brightwater'], deny: ['skyra'] }),
+    );
+    const out = engine.redact(note).text;
+    expect(out).toContain('on 7/22');
+    expect(out).toContain('at Brightwater 3');
+    expect(out).toContain('SIEMENS [OTHER]');
+    expect(out).not.toContain('Zabrowski');
+  });
+
+  it('surrogates: the same keyed fake name everywhere, digits replaced in place, dates moved by the offset', () => {
+    const pseudonyms = createPseudonymizer(new Uint8Array(32).fill(7));
+    const engine = createTextEngine(policy({ replacement: 'surrogate' }), { pseudonyms });
+    const text = 'Dr. Zabrowski called. Zabrowski will return on 7/22; pager 40712.';
+    const out = engine.redact(text, { dateOffsetDays: 3 }).text;
+    expect(out).not.toMatch(/Zabrowski|40712|7\/22/);
+    expect(out).toContain('7/25');
+    const fake = /Dr\. (\S+) called\. (\S+) will/.exec(out);
+    expect(fake?.[1]).toBe(fake?.[2]);
+    expect(out).toMatch(/pager \d{5}\./);
+    expect(engine.redact(text, { dateOffsetDays: 3 }).text).toBe(out);
+  });
+
+  it('rejects unknown keys and bad values at load', () => {
+    expect(() => policy({ replacment: 'surrogate' })).toThrow();
+    expect(() => policy({ minConfidence: 2 })).toThrow();
+    expect(() => policy({ disabledTypes: ['names'] })).toThrow();
+  });
+});

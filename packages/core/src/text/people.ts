@@ -1,0 +1,447 @@
+/**
+ * Person names from context, in any casing (mixed, ALL CAPS and all lower-case notes): titles
+ * (`Dr. Veltrani and Oskarsen`), sign-offs (`lorna vesk rn`, `GUNNAR T. HALVORSBRIK, RRT`), initials
+ * (`G. HOLLISTER`), relatives and roles (`dtr mireille`, `wife, Odalys Brenneke`, `nurse named Petra`),
+ * `X aware`, and name-dictionary words that are not English or medical words.
+ */
+import type { PhiSpan } from '../types.js';
+import { forEachMatch } from './fold.js';
+import type { Token, TokenContext } from './tokens.js';
+import type { WordBook } from './word-info.js';
+import { EPONYM_CUES } from './stop-words.js';
+
+/** How a note is written: names in ALL CAPS or all-lower-case notes carry no capital to go by. */
+function caseOf(ctx: TokenContext, t: Token): 'cap' | 'upper' | 'lower' {
+  if (ctx.casing !== 'mixed') return ctx.casing;
+  return t.cap ? 'cap' : 'lower';
+}
+
+/** A word that could be part of a name after a strong cue (a title, a relative, a sign-off). */
+function couldBeName(ctx: TokenContext, t: Token, strongCue = false): boolean {
+  const w = t.info;
+  if (t.digitAttached) return false;
+  // After a strong cue, a medical word that is also a surname is the surname (`Dr. Bowman`, `E. Welsh`).
+  if (strongCue && w.medical && (w.given || w.family) && !w.never && !w.credential && !t.month) return true;
+  if (w.never || w.credential || t.month) return false;
+  if (t.initial) return true;
+  if (w.stop && (!(w.given || w.family) || (w.english !== undefined && w.english <= 20))) return false;
+  // Medical words that are also names (`Po`, `Foley`) only when written as a name in a mixed-case note.
+  if (w.medical && !((w.given || w.family) && ctx.casing === 'mixed' && t.cap && w.english === undefined))
+    return false;
+  if (ctx.casing === 'mixed' && !t.cap) {
+    // Lower case in a mixed-case note: only a name-dictionary word that is not common English.
+    return (w.given || w.family) && (w.english === undefined || w.english >= 50);
+  }
+  if (w.english !== undefined && w.english <= 20 && !(w.given || w.family)) return false;
+  return true;
+}
+
+/** A word that is a name on its own: in a name dictionary, not English, not medical. */
+function strongName(t: Token): boolean {
+  const w = t.info;
+  return (
+    !t.digitAttached &&
+    (w.given || w.family) &&
+    !w.never &&
+    !w.stop &&
+    !w.medical &&
+    !w.credential &&
+    !w.ambiguous &&
+    !t.month &&
+    (w.english === undefined || w.english >= 70) &&
+    !w.clipped &&
+    t.key.length >= 3
+  );
+}
+
+/**
+ * A word nobody listed that looks like a name: not English, not medical, not a stop word. `strict`
+ * (for weak contexts) also refuses clipped forms of English words (`cont`, `levo`).
+ */
+function unknownWord(t: Token, strict = true): boolean {
+  const w = t.info;
+  if (t.digitAttached) return false;
+  if (w.clipped && strict) return false;
+  if (w.misspelt) return false;
+  return (
+    !t.initial &&
+    t.key.length >= 3 &&
+    w.english === undefined &&
+    !w.medical &&
+    !w.stop &&
+    !w.credential &&
+    !w.never &&
+    !t.month &&
+    !/\d/.test(t.key)
+  );
+}
+
+const TITLE_RE =
+  /(?<![\p{L}\p{N}])(?:(?:dr|drs|doctor|mrs|mister|prof|professor|herr|frau|mme|mlle|madame|monsieur)(?![\p{L}])(?:\.|'|’)?|(?:mr|ms|mx|miss|sr|sra|dra)(?![\p{L}])(\.)?)(?=[ \t]*\p{L})/giu;
+
+/** Relatives, friends and representatives after which a name follows. */
+const ROLE_RE = new RegExp(
+  '(?<![\\p{L}])(?:son|sons|daughter|daughters|dtr|dtrs|dau|wife|husband|hubby|spouse|brother|bro|sister|sis|' +
+    'mother|mom|mum|father|dad|niece|nephew|grandson|granddaughter|grandaughter|grandchild|cousin|aunt|uncle|' +
+    'friend|neighbor|neighbour|hcp|proxy|caregiver|companion|fiance|fiancee|partner|boyfriend|girlfriend|' +
+    'son-in-law|daughter-in-law|sister-in-law|brother-in-law|sil|dil|guardian|contact\\s+person|lawyer|attorney|' +
+    'pastor|priest|rabbi|minister|chaplain|imam|social\\s+worker|case\\s+manager|significant\\s+other|' +
+    'named|name\\s+is|called|caller)(?![\\p{L}])' +
+    "(?:'s)?[ \\t]*[,:(\"'-]?[ \\t]*(?:(?:is|was|named|,)[ \\t]+)?",
+  'giu',
+);
+
+/** Someone did something: `approved by`, `noted by`, `reviewed by`. */
+const DONE_BY_RE =
+  /(?<![\p{L}])(?:noted|seen|signed|reviewed|approved|read|dictated|performed|done|drawn|placed|inserted|evaluated|examined|assessed|discussed|called|paged|ordered|reported|verified|confirmed|witnessed|consented|interpreted|transcribed|authored|attested|accompanied|visited|covered|referred|treated|managed|followed)[ \t]+by[ \t]*:?[ \t]*/giu;
+
+/** Professional roles before a name: `NP Grace made aware`, `HO Castelvetro notified`, `nurse Petra`. */
+const STAFF_RE =
+  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient)(?![\p{L}])[ \t]*[,:(-]?[ \t]*(?:named[ \t]+)?/giu;
+
+/** Words after an eponym: `Wells score`, `Fleischner Society guidelines`, `Foley catheter`. */
+const EPONYM_NEXT: ReadonlySet<string> = new Set([
+  ...EPONYM_CUES,
+  ...'society guidelines guideline criteria protocol classification maneuver manoeuvre reflex test score'.split(
+    ' ',
+  ),
+]);
+
+/** Name particles: `van der Berg`, `de la Cruz`, `bin Laden`, `al Rashid`. */
+const PARTICLES: ReadonlySet<string> = new Set(
+  'van von der den de del della di da la le du dos das bin ibn al el ter ten mac st'.split(' '),
+);
+
+/** Relatives and roles themselves, never the name after a relative word. */
+const RELATIVE_WORD =
+  /^(?:son|sons|daughter|daughters|dtr|wife|husband|brother|sister|mother|father|niece|nephew|neice|grandson|granddaughter|cousin|aunt|uncle|friend|family|parents?|children|child|kids?|spouse|sibling|siblings|patient|pt|nurse|rn|md|np|ho|team|doctor|dr)$/;
+
+/** Weak cues: a following word counts only when it is a strong name or unknown capitalised word. */
+const WEAK_RE =
+  /(?<![\p{L}])(?:per|with|by|to|from|and|&|for|w\/|spoke\s+with|talked\s+(?:to|with)|seen\s+by|notified|paged|called|informed|updated|told|asked|visited\s+by|visit\s+from)[ \t]+/giu;
+
+/** Words after a name that show it is a person: `Oskarsen aware`, `Smith paged`. */
+const AFTER_RE =
+  /^[ \t]*(?:(?:is|was|made|has\s+been|been)[ \t]+)?(?:aware|notified|paged|called|informed|updated|in\s+to\s+see|at\s+(?:the\s+)?bedside|here|spoke|present|visited|visiting|came|arrived|met|explained|discussed)(?![\p{L}])/iu;
+
+const CREDENTIAL =
+  '(?:rn|r\\.n\\.|rrt|crt|rt|md|m\\.d\\.|np|pa-?c|pa|cns|lpn|lvn|pt|dpt|ot|slp|rd|msw|licsw|lcsw|sw|crna|bsn|msn|rph|pharmd|sn|cna|emt|medic|nurse|student[ \\t]+nurse|do|phd)';
+/** A name followed by credentials: `lorna vesk rn`, `J. SMITH, RRT`, `maria j. pellucci bsn/rn`. */
+const CREDENTIAL_RE = new RegExp(
+  "(?<![\\p{L}\\p{N}'’-])((?:[\\p{L}][\\p{L}'’-]{0,40}\\.?[ \\t]+){0,3}[\\p{L}][\\p{L}'’-]{0,40}\\.?)(?:[ \\t]*,[ \\t]*|[ \\t]+|[ \\t]*(?=\\())\\(?" +
+    CREDENTIAL +
+    '(?:[ \\t]*[,/][ \\t]*' +
+    CREDENTIAL +
+    ')*\\)?(?![\\p{L}\\p{N}])',
+  'gimu',
+);
+/** Credentials that, in the middle of a sentence, are also common words or other abbreviations. */
+const AMBIGUOUS_CREDENTIAL = /^(?:rt|pt|ot|pa|sw|sn|rd|do|medic|nurse|student)(?![\p{L}])/iu;
+
+/** Finds person names from context in `text`; appends spans to `out`. */
+export function findPeople(text: string, ctx: TokenContext, book: WordBook, out: PhiSpan[]): void {
+  const tokens = ctx.tokens;
+  if (tokens.length === 0) return;
+  /** A rare English word written with a capital inside a mixed-case sentence (`Quillon`). */
+  const rareCapitalised = (t: Token): boolean =>
+    ctx.casing === 'mixed' &&
+    t.cap &&
+    !t.upper &&
+    !t.info.medical &&
+    !t.info.stop &&
+    t.info.english !== undefined &&
+    t.info.english >= 60;
+  /** True when the next word shows an eponym (`Fleischner Society`, `Wells score`). */
+  const eponymNext = (t: Token): boolean => {
+    const k = tokens.indexOf(t, Math.max(0, ctx.firstEndingAfter(t.start)));
+    const next = tokens[k + 1];
+    return (
+      next !== undefined &&
+      EPONYM_NEXT.has(next.key) &&
+      /^[ \t'’s-]{1,4}$/.test(text.slice(t.end, next.start))
+    );
+  };
+  const push = (a: Token, b: Token, confidence: number, rule: string): void => {
+    let end = b.end;
+    if (b.initial && text[end] === '.') end++;
+    out.push({ start: a.start, end, type: 'name', confidence, rule });
+  };
+
+  /** Takes up to `max` name tokens from index `i`; returns the last index taken or -1. */
+  function take(i: number, max: number, accept: (t: Token, first: boolean) => boolean): number {
+    let last = -1;
+    for (let k = i; k < tokens.length && k < i + max; k++) {
+      const t = tokens[k]!;
+      if (k > i) {
+        const prev = tokens[k - 1]!;
+        const gap = text.slice(prev.end, t.start);
+        const ok = /^[ \t]$/.test(gap) || (prev.initial && /^\.?[ \t]?$/.test(gap)) || gap === '^';
+        if (!ok) break;
+      }
+      if (PARTICLES.has(t.key) && k + 1 < tokens.length && k + 1 < i + max + 1) {
+        // A particle is kept only with the name after it.
+        const next = tokens[k + 1]!;
+        if (/^[ \t]$/.test(text.slice(t.end, next.start)) && accept(next, false)) continue;
+      }
+      if (!accept(t, k === i)) break;
+      last = k;
+    }
+    // A trailing lone initial is kept only when a name came before it.
+    while (last > i && tokens[last]!.initial && tokens[last - 1]!.initial) last--;
+    if (last >= 0 && last === i && tokens[i]!.initial) return -1;
+    return last;
+  }
+
+  const afterTitle = (t: Token, first: boolean): boolean => {
+    if (first && ctx.casing === 'mixed' && !t.cap && (t.info.given || t.info.family) && !t.info.stop)
+      return true;
+    if (!couldBeName(ctx, t, true)) return false;
+    if (first) return true;
+    const c = caseOf(ctx, t);
+    if (t.initial) return true;
+    if (c === 'cap') return true;
+    // ALL CAPS or lower-case: a second word must look like a name, not like the next word of the sentence.
+    return (
+      strongName(t) || unknownWord(t) || ((t.info.given || t.info.family) && (t.info.english ?? 99) >= 40)
+    );
+  };
+
+  // Titles, and `Dr X and Y`, `Drs' X and Y`.
+  forEachMatch(TITLE_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0) return;
+    const first = tokens[i]!;
+    // `dr aware`, `dr to`: a title must be followed by something that can be a name.
+    const followedByCue = AFTER_RE.test(text.slice(first.end, first.end + 30));
+    const lowerNameInMixed =
+      ctx.casing === 'mixed' &&
+      !first.cap &&
+      (first.info.given || first.info.family) &&
+      !first.info.stop &&
+      (followedByCue || (first.info.english ?? 99) >= 35);
+    if (!couldBeName(ctx, first, true) && !lowerNameInMixed) return;
+    // `MR`, `MS`, `SR` without a period are also abbreviations (mitral regurgitation, sinus rhythm).
+    const particleName =
+      PARTICLES.has(first.key) && tokens[i + 1] !== undefined && unknownWord(tokens[i + 1]!, false);
+    if (
+      !particleName &&
+      /^(?:mr|ms|mx|miss|sr|sra|dra)$/i.test(m[0]) &&
+      !(strongName(first) || unknownWord(first) || followedByCue)
+    )
+      return;
+    const firstEnglish = first.info.english;
+    if (firstEnglish !== undefined && caseOf(ctx, first) !== 'cap' && !followedByCue) {
+      // `dr aware`, `DR TO`: a common word that is no name, after a title in a one-case note.
+      if (!(first.info.given || first.info.family) && firstEnglish <= 35) return;
+    }
+    const last = take(i, 3, afterTitle);
+    if (last < 0) return;
+    push(first, tokens[last]!, 0.9, 'name/title');
+    // `and Y`, `& Y`, `, Y` continuing a list of doctors.
+    let k = last + 1;
+    for (let listed = 0; listed < 4 && k + 1 < tokens.length; listed++) {
+      const conj = tokens[k]!;
+      const gap = text.slice(tokens[k - 1]!.end, conj.start);
+      if (!(conj.key === 'and' && /^[ \t]*$/.test(gap))) break;
+      let j = k + 1;
+      if (/^(?:dr|drs|doctor)$/.test(tokens[j]!.key)) j++;
+      const next = tokens[j];
+      if (!next || !couldBeName(ctx, next)) break;
+      if (!(strongName(next) || unknownWord(next) || next.cap || next.info.family)) break;
+      const e = take(j, 2, afterTitle);
+      if (e < 0) break;
+      push(next, tokens[e]!, 0.85, 'name/title-list');
+      k = e + 1;
+    }
+  });
+
+  // Names before credentials: sign-off lines (`lorna vesk rn`) and `Tobiah Wrenfield MD spoke`.
+  forEachMatch(CREDENTIAL_RE, text, (m) => {
+    const group = m[1] ?? '';
+    const groupEnd = m.index + group.length;
+    const lineEnd = /^[ \t.]*(?:\r?\n|$)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    const between = /^[ \t,(]+/.exec(m[0].slice(group.length))?.[0] ?? '';
+    const credential = m[0].slice(group.length + between.length);
+    const ambiguous = AMBIGUOUS_CREDENTIAL.test(credential);
+    if (!lineEnd && (ambiguous || !/^\p{Lu}/u.test(credential))) return;
+    if (lineEnd && ambiguous && !/[,(]/.test(between)) return;
+    // The last token of the group, then back over name-like tokens (at most three).
+    let last = -1;
+    for (let k = ctx.indexAt(m.index); k >= 0 && k < tokens.length && tokens[k]!.end <= groupEnd; k++)
+      last = k;
+    if (last < 0) return;
+    let s = last;
+    const nameLike = (t: Token): boolean =>
+      t.initial || (couldBeName(ctx, t) && (lineEnd || caseOf(ctx, t) === 'cap' || strongName(t)));
+    if (!nameLike(tokens[last]!)) return;
+    while (s - 1 >= 0 && last - s < 3) {
+      const p = tokens[s - 1]!;
+      const gap = text.slice(p.end, tokens[s]!.start);
+      if (!(/^[ \t]$/.test(gap) || (p.initial && /^\.[ \t]?$/.test(gap)))) break;
+      if (!nameLike(p)) break;
+      s--;
+    }
+    while (
+      s < last &&
+      tokens[s]!.initial &&
+      !/^\.?[ \t]?$/.test(text.slice(tokens[s]!.end, tokens[s + 1]!.start))
+    )
+      s++;
+    const run = tokens.slice(s, last + 1);
+    const nameWord = (t: Token): boolean =>
+      strongName(t) ||
+      unknownWord(t, false) ||
+      ((t.info.given || t.info.family) && (t.info.english === undefined || t.info.english > 35));
+    if (!run.some(nameWord)) return;
+    if (run.every((t) => t.initial)) return;
+    push(tokens[s]!, tokens[last]!, lineEnd ? 0.85 : 0.8, lineEnd ? 'name/sign-off' : 'name/credential');
+  });
+
+  // Initial and surname: G. HOLLISTER, K. Danbury.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (!a.initial || !a.cap || text[a.end] !== '.') continue;
+    // `60'S.`, `A&O.`: a letter glued to what comes before is no initial.
+    if (a.start > 0 && !/[\s("\[,;:/-]/.test(text[a.start - 1] ?? '')) continue;
+    if (!/^\.[ \t]?$/.test(text.slice(a.end, b.start))) continue;
+    if (!b.cap || b.initial || !couldBeName(ctx, b, true)) continue;
+    // `S. ...`, `O. ...`, `A. ...`: SOAP and DAR headings at the start of a line are not initials.
+    const lineHead = text.slice(Math.max(0, a.start - 80), a.start);
+    const atLineStart = /(?:^|\n)[ \t]*$/.test(lineHead) && (a.start <= 80 || lineHead.includes('\n'));
+    if (atLineStart && /^[SOAPDRIE]$/.test(text[a.start] ?? '')) continue;
+    const cue = AFTER_RE.test(text.slice(b.end, b.end + 30));
+    if (((b.info.medical && !b.info.family) || b.info.misspelt || /-/.test(b.key)) && !cue) continue;
+    const familyOk = b.info.family && !b.info.clipped && ((b.info.english ?? 99) >= 35 || cue);
+    if (!(strongName(b) || unknownWord(b, !cue) || familyOk)) continue;
+    const e = take(i + 1, 2, afterTitle);
+    push(a, tokens[Math.max(e, i + 1)]!, 0.8, 'name/initial');
+  }
+
+  // Relatives and roles: dtr mireille, wife, Odalys Brenneke, nurse named Petra Lindqvist.
+  forEachMatch(ROLE_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0) return;
+    const first = tokens[i]!;
+    if (first.initial) return;
+    const after = text.slice(first.end, first.end + 30);
+    // `wife, rose, left`, `NP grace made aware`: a given name followed by a pause or a cue.
+    const pause = /^(?:[ \t]*[,)]|[ \t]*$|[ \t]*\n)/.test(after) || AFTER_RE.test(after);
+    if (RELATIVE_WORD.test(first.key)) return;
+    const ok =
+      strongName(first) ||
+      (unknownWord(first, false) &&
+        (!first.info.clipped || caseOf(ctx, first) === 'cap') &&
+        (caseOf(ctx, first) !== 'lower' ||
+          ctx.casing === 'lower' ||
+          (unknownWord(first) && first.key.length >= 4))) ||
+      ((first.info.given || first.info.family) &&
+        couldBeName(ctx, first) &&
+        (first.info.english === undefined ||
+          first.info.english >= 35 ||
+          (caseOf(ctx, first) === 'cap' && first.info.english > 20) ||
+          (pause && first.info.english > 10))) ||
+      rareCapitalised(first);
+    if (!ok) return;
+    const last = take(i, 3, (t, isFirst) => (isFirst ? true : afterTitle(t, false)));
+    if (last >= 0) push(first, tokens[last]!, 0.8, 'name/relative');
+  });
+
+  // `approved by X`, `noted by X`: a capitalised name after an action done by someone.
+  forEachMatch(DONE_BY_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0) return;
+    const first = tokens[i]!;
+    if (first.initial || !couldBeName(ctx, first, true) || RELATIVE_WORD.test(first.key)) return;
+    if (first.upper && first.key.length <= 4 && !strongName(first)) return;
+    const ok =
+      strongName(first) ||
+      (unknownWord(first, false) && caseOf(ctx, first) !== 'lower') ||
+      rareCapitalised(first) ||
+      ((first.info.given || first.info.family) &&
+        caseOf(ctx, first) === 'cap' &&
+        (first.info.english ?? 99) > 20);
+    if (!ok) return;
+    const last = take(i, 3, (t, isFirst) => isFirst || afterTitle(t, false) || rareCapitalised(t));
+    if (last >= 0) push(first, tokens[last]!, 0.8, 'name/done-by');
+  });
+
+  // Staff roles: the name must look like one by itself, or be followed by a cue (`NP grace made aware`).
+  forEachMatch(STAFF_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0) return;
+    const first = tokens[i]!;
+    if (first.initial || RELATIVE_WORD.test(first.key) || !couldBeName(ctx, first, true)) return;
+    const cue = AFTER_RE.test(text.slice(first.end, first.end + 30));
+    const ok =
+      (strongName(first) && !eponymNext(first)) ||
+      (unknownWord(first) && caseOf(ctx, first) === 'cap') ||
+      (first.info.family &&
+        !first.info.given &&
+        !first.info.medical &&
+        caseOf(ctx, first) !== 'lower' &&
+        !first.info.clipped &&
+        !first.info.nearWord &&
+        first.key.length >= 4 &&
+        (first.info.english ?? 99) >= 35) ||
+      (cue && (first.info.given || first.info.family || unknownWord(first, false)));
+    if (!ok) return;
+    const last = take(i, 3, (t, isFirst) => (isFirst ? true : afterTitle(t, false)));
+    if (last >= 0) push(first, tokens[last]!, 0.8, 'name/staff');
+  });
+
+  // Weak cues: a strong name or an unknown capitalised word after `per`, `with`, `spoke with`.
+  forEachMatch(WEAK_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0) return;
+    const first = tokens[i]!;
+    const second = tokens[i + 1];
+    const pairGap = second ? text.slice(first.end, second.start) : '';
+    const pair =
+      second !== undefined &&
+      (/^[ \t]$/.test(pairGap) || (first.initial && /^\.?[ \t]$/.test(pairGap))) &&
+      !first.digitAttached &&
+      !second.digitAttached &&
+      ((first.initial && (text[first.end] === '.' || ctx.casing === 'lower')) ||
+        (first.info.given && (first.info.english ?? 99) >= 35 && !first.info.stop && !first.info.medical)) &&
+      ((second.info.family && !second.info.nearWord && !second.info.clipped) || unknownWord(second)) &&
+      !second.info.medical &&
+      (second.info.english === undefined || second.info.english >= 50);
+    if (pair) {
+      push(first, second, 0.75, 'name/weak-cue');
+      return;
+    }
+    if (!strongName(first) || (ctx.casing === 'mixed' && !first.cap) || eponymNext(first)) return;
+    if (book.place(first.key)) return;
+    const last = take(i, 3, (t, isFirst) => (isFirst ? true : afterTitle(t, false)));
+    if (last >= 0) push(first, tokens[last]!, 0.7, 'name/weak-cue');
+  });
+
+  // `X aware`, `X paged`: the word before is a name when it can be one.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!AFTER_RE.test(text.slice(t.end, t.end + 30))) continue;
+    if (!(strongName(t) || (unknownWord(t, false) && caseOf(ctx, t) !== 'lower'))) continue;
+    if (/-/.test(t.key)) continue;
+    let s = i;
+    while (s - 1 >= 0) {
+      const p = tokens[s - 1]!;
+      const gap = text.slice(p.end, tokens[s]!.start);
+      if (!(/^[ \t]$/.test(gap) || (p.initial && /^\.[ \t]?$/.test(gap)))) break;
+      if (!(p.initial || strongName(p) || (p.info.given && couldBeName(ctx, p)))) break;
+      s--;
+    }
+    push(tokens[s]!, t, 0.75, 'name/aware');
+  }
+
+  // Dictionary names that are no English or medical word: Zabrowski, Okafor (any case).
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!strongName(t) || t.key.length < 5 || t.info.nearWord || eponymNext(t)) continue;
+    // Names that are also US places (`Boston`, `Jackson`) need a context rule.
+    const prev = tokens[i - 1];
+    if (book.place(t.key) || (prev && book.place(`${prev.key} ${t.key}`))) continue;
+    if (ctx.casing === 'mixed' && !t.cap) continue;
+    out.push({ start: t.start, end: t.end, type: 'name', confidence: 0.6, rule: 'name/lexicon' });
+  }
+}

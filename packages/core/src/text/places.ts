@@ -1,0 +1,311 @@
+/**
+ * Places and institutions in free text: facility names before `hospital`, `memorial`, `rehab`
+ * (`Holloway Memorial`, `Good Samaritan hospital`), `University of X`, wards with a number
+ * (`transferred to Brightwater 3`), hospital abbreviations after a transfer (`flown to CMH`),
+ * and towns after `lives in`, `from`, `son in` when the lexicon knows them as US places.
+ */
+import type { PhiSpan } from '../types.js';
+import { forEachMatch } from './fold.js';
+import type { Token, TokenContext } from './tokens.js';
+import type { WordBook } from './word-info.js';
+
+/** Words that end a facility name. */
+const FACILITY_RE =
+  /(?<![\p{L}])(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement)(?![\p{L}])/giu;
+
+/** Words that never belong to a facility's own name. */
+const NOT_FACILITY = new Set(
+  (
+    'the a an to from at in of on and or his her their our your my this that same other another outside osh ' +
+    'local nearby previous prior current new old pt patient patients transfer transferred transfered admitted ' +
+    'admit admission discharged discharge sent taken brought went go going back return returned to via by ' +
+    'with for rehab hospital hosp medical memorial general clinic home nursing is was be been will would ' +
+    'no not any some private state county city community regional university teaching psych psychiatric ' +
+    'acute chronic long term short icu ccu micu sicu floor unit er ed or cath lab which who that where ' +
+    'cardiac pulmonary physical occupational speech inpatient outpatient subacute vascular surgical neuro ' +
+    'begin cont continue start started rehabilitation day night psych psychiatric'
+  ).split(' '),
+);
+
+/** Hospital-unit abbreviations that are not a place's name. */
+const UNIT_ABBREVIATIONS = new Set(
+  (
+    'icu ccu micu sicu csru cvicu nicu picu ticu nsicu pacu or ed er ew cath lab osh ot pt rehab floor ' +
+    'unit ward tcu ltc snf ltac ltach ir ct mri cxr ekg ecg echo tee op opd ambu amb ems ama abd us mr ' +
+    'va lab labs home er2 pcu ctu icu2 icu3 md rn dr np pa team hd cvvh bmt sdu stepdown ob gyn ent gi ' +
+    'cabg ptca mi it pm am hr bp rr os od ou nc nrb ett ngt ogt picc tlc peg ivf prbc ffp abg vbg ns lr ' +
+    'd5w kcl cva tia uti dvt pe chf copd cad htn dm afib aflutter vt vf svt ua ra la usa uk eu us sr nsr af bb sb st vs cv le mn lcw lcws et sn pmd tpp bsd psvt lsc crsu'
+  ).split(' '),
+);
+
+const TRANSFER_RE =
+  /(?<![\p{L}])(?:transferred|transfered|transfer|trans|xferred|xfer|admitted|adm|brought|sent|went|presented|came|arrived|med-?flighted|medflighted|flighted|flown|taken|returned|back|d\/c'?d|dc'?d|discharged|recieved|received|seen|treated|followed|intubated|evaluated|screened)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:to|from|at|in|by)[ \t]+(?:the[ \t]+)?/giu;
+
+const WARD_RE =
+  /(?<![\p{L}])(?:to|from|on|at|in|onto)[ \t]+(?:the[ \t]+)?(\p{L}[\p{L}'’-]+)[ \t]?(\d{1,2})(?![\p{N}\p{L}])/dgiu;
+
+const UNIVERSITY_RE =
+  /(?<![\p{L}])(?:university|univ\.?|u)[ \t]+of[ \t]+(\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*)?)|(?<![\p{L}])UOf[ \t]+(\p{L}[\p{L}'’-]*)/giu;
+
+/** Saints' and religious hospital names: St Mary, Saint Joseph, Holy Cross, Sacred Heart. */
+const SAINT_RE =
+  /(?<![\p{L}\p{N}])(?:(?:st|ste|saint|san|santa|sainte)\.?[ \t]+(\p{L}[\p{L}'’-]+)|(?:holy[ \t]+(?:cross|family|name|spirit|redeemer|trinity)|sacred[ \t]+heart|good[ \t]+samaritan|mount[ \t]+sinai|mt\.?[ \t]+sinai|our[ \t]+lady(?:[ \t]+of[ \t]+\p{L}+)?)(?![\p{L}]))/giu;
+
+/** `U Maryland`, `U. of MD`: a university hospital by its state. */
+const U_STATE_RE = /(?<![\p{L}])U\.?[ \t]+(\p{L}+)(?![\p{L}])/gu;
+
+const TOWN_CUE_RE =
+  /(?<![\p{L}])(?:lives|living|live|resides|residing|reside|home|house|born|moved|visiting|visit|flying|fly|drive|driving|arrive|arriving|here|relocated|returning|son|daughter|dtr|sister|brother|wife|husband|family|mother|father|friend|niece|nephew)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:in|at|from|to|near)[ \t]+/giu;
+
+/** Finds places and institutions; appends `location` spans to `out`. */
+export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out: PhiSpan[]): void {
+  const tokens = ctx.tokens;
+  if (tokens.length === 0) return;
+  const push = (start: number, end: number, confidence: number, rule: string): void => {
+    if (end > start) out.push({ start, end, type: 'location', confidence, rule });
+  };
+  const nameLike = (t: Token): boolean => {
+    if (t.initial || NOT_FACILITY.has(t.key) || t.info.credential || t.month) return false;
+    if (ctx.casing === 'mixed' && !t.cap) return false;
+    return true;
+  };
+
+  // Facility names: up to three name-like words before a facility word.
+  forEachMatch(FACILITY_RE, text, (m) => {
+    // The facility word is a token; the name is the run of words just before it.
+    const at = ctx.indexAt(m.index);
+    if (at < 1) return;
+    let k = at - 1;
+    let first = -1;
+    let count = 0;
+    while (k >= 0 && count < 3) {
+      const t = tokens[k]!;
+      const gap = text.slice(t.end, count === 0 ? m.index : tokens[k + 1]!.start);
+      if (!/^[ \t]{1,2}$|^[ \t]*-[ \t]*$/.test(gap)) break;
+      if (!nameLike(t)) break;
+      // Common English words are kept only inside a run that has a capital or in caps notes.
+      first = k;
+      count++;
+      k--;
+    }
+    const word = m[0].toLowerCase();
+    if (first < 0) {
+      // `Memorial Hospital`, `General Hospital`: the first word is the name.
+      const next = tokens[at + 1];
+      if (/^(?:memorial|general)$/.test(word) && next && /^(?:hospital|hosp)$/.test(next.key)) {
+        if (ctx.casing !== 'mixed' || tokens[at]!.cap)
+          push(m.index, m.index + m[0].length, 0.7, 'location/facility');
+      }
+      return;
+    }
+    const strongWord =
+      /hospital|hosp|memorial|medical|rehab|nursing|manor|assisted|campus|infirmary|hospice|vamc/.test(word);
+    const run = tokens.slice(first, at);
+    // `cardiac rehab`, `cont cardiac`: a run of medical or clipped words is not a name.
+    // `Silver Lake rehab`: common words written as a name (capitalised in a mixed-case note) are one.
+    const writtenAsName = ctx.casing === 'mixed' && run.every((t) => t.cap);
+    if (
+      !writtenAsName &&
+      run.every(
+        (t) => t.info.medical || t.info.clipped || (t.info.english !== undefined && t.info.english <= 20),
+      )
+    )
+      return;
+    if (!strongWord && !run.some((t) => t.info.english === undefined)) return;
+    const includeWord = /memorial|general|manor/.test(word);
+    push(
+      tokens[first]!.start,
+      includeWord ? m.index + m[0].length : tokens[at - 1]!.end,
+      0.8,
+      'location/facility',
+    );
+  });
+
+  // University of X.
+  forEachMatch(UNIVERSITY_RE, text, (m) => {
+    const group = m[1] ?? m[2] ?? '';
+    const gs = m.index + m[0].length - group.length;
+    const words = group.split(/[ \t]+/);
+    const firstKey = words[0]!.toLowerCase();
+    if (NOT_FACILITY.has(firstKey) && firstKey !== 'maryland') return;
+    let end = gs + words[0]!.length;
+    const second = words[1];
+    if (second && book.place(`${firstKey} ${second.toLowerCase()}`)) end = gs + group.length;
+    push(m.index, end, 0.85, 'location/university');
+  });
+
+  // Wards: to Brightwater 3.
+  forEachMatch(WARD_RE, text, (m) => {
+    const ws = m.indices?.[1]?.[0] ?? -1;
+    const i = ctx.indexAt(ws);
+    const t = tokens[i];
+    if (!t || t.initial || t.month) return;
+    const w = t.info;
+    if (
+      w.english !== undefined ||
+      w.medical ||
+      w.stop ||
+      w.clipped ||
+      w.misspelt ||
+      UNIT_ABBREVIATIONS.has(t.key)
+    )
+      return;
+    if (t.key.length < 4) return;
+    push(t.start, t.end, 0.8, 'location/ward');
+  });
+
+  // Hospital abbreviations after a transfer: flown to CMH.
+  forEachMatch(TRANSFER_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0) return;
+    const t = tokens[i]!;
+    if (
+      t.upper &&
+      t.key.length >= 2 &&
+      t.key.length <= 5 &&
+      !UNIT_ABBREVIATIONS.has(t.key) &&
+      !t.info.medical
+    ) {
+      if (t.info.english !== undefined && t.info.english <= 50) return;
+      push(t.start, t.end, 0.7, 'location/abbreviation');
+      return;
+    }
+    // A capitalised unknown word after a transfer: a place's name (Holloway hospital, Ashgrove campus).
+    if (
+      t.cap &&
+      !t.upper &&
+      t.info.english === undefined &&
+      !t.info.medical &&
+      !t.info.stop &&
+      t.key.length >= 3 &&
+      !t.month
+    ) {
+      push(t.start, t.end, 0.65, 'location/transfer');
+    }
+  });
+
+  // St Mary (hospital), Holy Cross, Sacred Heart.
+  forEachMatch(SAINT_RE, text, (m) => {
+    const name = m[1];
+    if (name === undefined) {
+      push(m.index, m.index + m[0].length, 0.75, 'location/saint');
+      return;
+    }
+    const i = ctx.indexAt(m.index + m[0].length - name.length);
+    const t = tokens[i];
+    if (!t || !(t.info.given || t.info.family) || (ctx.casing === 'mixed' && !t.cap)) return;
+    if (t.info.english !== undefined && t.info.english <= 35) return;
+    push(m.index, t.end, 0.75, 'location/saint');
+  });
+
+  forEachMatch(U_STATE_RE, text, (m) => {
+    const state = (m[1] ?? '').toLowerCase();
+    if (book.place(state)?.includes('state'))
+      push(m.index, m.index + m[0].length, 0.8, 'location/university');
+  });
+
+  // Hospital abbreviations (`at CMH`, `leave CMH`) in notes that are not all capitals.
+  if (ctx.casing !== 'upper') {
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!t.upper || t.key.length < 2 || t.key.length > 5 || UNIT_ABBREVIATIONS.has(t.key) || t.info.medical)
+        continue;
+      if (t.info.english !== undefined && t.info.english <= 50) continue;
+      const p = tokens[i - 1]!;
+      if (!/^(?:at|to|from|leave|left|into)$/.test(p.key) || !/^[ \t]+$/.test(text.slice(p.end, t.start)))
+        continue;
+      if (t.key.length > 4 || /^[ \t]*\d/.test(text.slice(t.end, t.end + 3))) continue;
+      push(t.start, t.end, 0.65, 'location/abbreviation');
+    }
+  }
+
+  // Wards: an unlisted word and a small number (`Brightwater 2 when bed available`).
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const w = t.info;
+    if (
+      t.key.length < 5 ||
+      w.english !== undefined ||
+      w.medical ||
+      w.stop ||
+      w.clipped ||
+      w.misspelt ||
+      t.month
+    )
+      continue;
+    const prevWord = tokens[i - 1]?.key ?? '';
+    const placeCue = /^(?:to|from|on|at|in|onto|transfer|transferred)$/.test(prevWord);
+    if (w.given || (ctx.casing === 'mixed' && !t.cap && !placeCue) || /-/.test(t.key)) continue;
+    const after = /^[ \t]{0,2}(\d{1,2})(?=[ \t.,;)\n]|$)(.{0,12})/su.exec(text.slice(t.end, t.end + 16));
+    if (!after || Number(after[1]) > 12) continue;
+    if (
+      /^[ \t]*(?:mg|mcg|gm?|g\b|units?|u\b|cc|ml|l\b|%|x\b|hrs?|mins?|amps?|tabs?|mm|cm|kg|meq)/i.test(
+        after[2] ?? '',
+      )
+    )
+      continue;
+    if (
+      i > 0 &&
+      /\d[ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start)) &&
+      !/^[ \t]*\d{3}[ \t]*$/.test(text.slice(Math.max(0, t.start - 5), t.start))
+    )
+      continue;
+    push(t.start, t.end, 0.65, 'location/ward');
+  }
+
+  // Towns after a cue, when the lexicon knows them.
+  forEachMatch(TOWN_CUE_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0) return;
+    const a = tokens[i]!;
+    if (ctx.casing === 'mixed' && !a.cap) return;
+    const b = tokens[i + 1];
+    if (b && /^[ \t]$/.test(text.slice(a.end, b.start))) {
+      const kinds2 = book.place(`${a.key} ${b.key}`);
+      if (kinds2) {
+        push(a.start, b.end, 0.8, 'location/town');
+        return;
+      }
+    }
+    if (book.place(a.key) && !a.info.medical && !(a.info.english !== undefined && a.info.english <= 35)) {
+      push(a.start, a.end, 0.75, 'location/town');
+    }
+  });
+
+  // `from Lisbon`, `from Silver Spring`: a US place the lexicon knows after `from`, `in`, `near`.
+  for (let i = 1; i < tokens.length; i++) {
+    const p = tokens[i - 1]!;
+    const t = tokens[i]!;
+    if (!/^(?:from|in|near)$/.test(p.key) || !/^[ \t]+$/.test(text.slice(p.end, t.start))) continue;
+    if (ctx.casing === 'mixed' && !t.cap) continue;
+    const n = tokens[i + 1];
+    const two = n ? book.place(`${t.key} ${n.key}`) : undefined;
+    if (n && two && !two.includes('state') && /^[ \t]$/.test(text.slice(t.end, n.start))) {
+      const common = (x: Token): boolean => x.info.english !== undefined && x.info.english <= 50;
+      if ((ctx.casing !== 'mixed' || n.cap) && !(common(t) && common(n))) {
+        push(t.start, n.end, 0.7, 'location/town');
+        continue;
+      }
+    }
+    const w = t.info;
+    const kinds = book.place(t.key);
+    if (!kinds || kinds.includes('state') || w.medical || w.stop || w.given || t.month || t.key.length < 4)
+      continue;
+    if (w.english !== undefined && w.english <= 60) continue;
+    push(t.start, t.end, 0.65, 'location/town');
+  }
+
+  // `in Thornwick`, `from Ashgrove`: a capitalised word nobody listed after a place preposition.
+  if (ctx.casing === 'mixed') {
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const p = tokens[i - 1]!;
+      if (!t.cap || t.upper || t.key.length < 4 || !/^(?:in|from|near)$/.test(p.key)) continue;
+      if (!/^[ \t]+$/.test(text.slice(p.end, t.start))) continue;
+      const w = t.info;
+      if (w.english !== undefined || w.medical || w.stop || w.clipped || w.misspelt || w.given || t.month)
+        continue;
+      push(t.start, t.end, book.place(t.key) ? 0.75 : 0.6, 'location/after-preposition');
+    }
+  }
+}
