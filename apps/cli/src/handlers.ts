@@ -5,10 +5,11 @@ import { loadHandlers, type FormatHandler } from '@medimagecleaner/core';
 const require = createRequire(import.meta.url);
 
 /**
- * The format handler modules the CLI registers, in sniffing order. Resolved to file URLs here so worker
- * threads load exactly the packages this CLI was installed with.
+ * The format handler modules the CLI registers, in sniffing order (plain text last: it takes any text
+ * no other handler claims). Resolved to file URLs here so worker threads load exactly the packages
+ * this CLI was installed with.
  */
-export const HANDLER_MODULES = ['@medimagecleaner/dicom'] as const;
+export const HANDLER_MODULES = ['@medimagecleaner/dicom', '@medimagecleaner/text'] as const;
 
 /** File URLs of {@link HANDLER_MODULES}. */
 export function resolvedHandlerModules(): string[] {

@@ -8,6 +8,7 @@ import {
   profilesSaveCommand,
   profilesShowCommand,
 } from './commands/profiles.js';
+import { textScanCommand } from './commands/text.js';
 import { verifyCommand } from './commands/verify.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -86,6 +87,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<name>')
     .requiredOption('-c, --config <file>', 'the policy file')
     .action(async (name: string, opts) => setExit(await profilesSaveCommand(name, opts, io)));
+
+  const text = program.command('text').description('check free text with the PHI engine');
+  text
+    .command('scan')
+    .description(
+      'print one JSON line per file with the PHI spans the engine finds (offsets, type, confidence; never the text)',
+    )
+    .argument('<files...>', 'text files (UTF-8 or Latin-1)')
+    .option('-p, --profile <name>', 'built-in or saved profile whose text settings apply (default: basic)')
+    .option('-c, --config <file>', 'policy file whose text settings apply')
+    .action(async (files: string[], opts) => setExit(await textScanCommand(files, opts, io)));
 
   const key = program.command('key').description('project key management');
   key

@@ -6,7 +6,10 @@
  * - the raw bytes outside pixel data containing an identifier of 4 characters or more (Latin-1 and UTF-8);
  * - a private attribute (unless Retain Safe Private is on and it is on the safe list);
  * - an attribute the profile removes (X) present with a value;
- * - a date left in place when no date option is on (only empty values and the 19000101 dummy may stay).
+ * - a date left in place when no date option is on (only empty values and the 19000101 dummy may stay);
+ * - a text value the policy keeps cleaned (Clean Descriptors, Clean Structured Content: descriptions,
+ *   comments, SR TEXT items at any depth) in which the policy's text engine still finds a span at or
+ *   above `text.residualConfidence` that is not one of our placeholders.
  *
  * Findings name the tag path, never the value.
  */
@@ -20,6 +23,7 @@ import {
 } from './charset.js';
 import { createIdentifierMatcher, type IdentifierMatcher, type MatcherOptions } from './identifiers.js';
 import { parsePart10, asciiValue, type Part10File } from './part10.js';
+import { isCleanedText, residualTextSpans } from './residual-text.js';
 import { dicomRulesOf } from './policy-section.js';
 import { isSafePrivateElement } from './private-tags.js';
 import { decide, findRow, isRemovedUnder } from './profile.js';
@@ -72,6 +76,7 @@ export const INSPECT_RULES = {
   privateAttribute: 'dicom/private-attribute',
   removedAttribute: 'dicom/removed-attribute-present',
   datePresent: 'dicom/date-present',
+  residualText: 'dicom/residual-text-phi',
 } as const;
 
 /** Verifies `output` (a written DICOM file) against the subject's identifiers and the policy. */
@@ -151,6 +156,8 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
       }
       if (PIXEL_TAGS.has(e.tag) || e.fragments || e.valueLength === 0) continue;
       checkValue(bytes, e, location, charset, chosen);
+      if (!isMeta && isCleanedText(e.tag, e.vr, sequences, options))
+        checkFreeText(bytes, e, location, charset);
     }
   };
 
@@ -208,6 +215,27 @@ export async function inspectDicom(output: Uint8Array, ctx: InspectContext): Pro
       // Implicit VR: no VR to go by; a value that reads as text is checked as text.
       if (matcher.inText(text()) || matcher.inTokens(latin1.decode(raw)))
         pushIdentifier(findings, location, 'subject-identifier');
+    }
+  };
+
+  /** Free text the policy keeps cleaned: the text engine must find nothing of high confidence left. */
+  const checkFreeText = (
+    bytes: Uint8Array,
+    e: WalkedElement,
+    location: string,
+    charset: CharacterSet,
+  ): void => {
+    const vr = e.vr ?? 'UT';
+    const value = charset.decode(bytes.subarray(e.valueStart, e.valueStart + e.valueLength), vr);
+    const types = new Set(residualTextSpans(value.replace(/[\0 ]+$/, ''), vr, ctx).map((s) => s.type));
+    for (const phiType of types) {
+      findings.push({
+        rule: INSPECT_RULES.residualText,
+        severity: 'error',
+        location,
+        message: 'a cleaned text value still contains a high-confidence PHI span',
+        phiType,
+      });
     }
   };
 

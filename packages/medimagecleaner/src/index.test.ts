@@ -6,7 +6,7 @@ describe('medimagecleaner meta-package', () => {
     const handlers = createAllHandlers();
     expect(handlers).toHaveLength(ALL_HANDLER_MODULES.length);
     expect(new Set(handlers.map((h) => h.format)).size).toBe(handlers.length);
-    expect(handlers.map((h) => h.format)).toContain('dicom');
+    expect(handlers.map((h) => h.format)).toEqual(['dicom', 'text']);
   });
 
   it('recognises a DICOM file by its preamble magic', () => {
@@ -14,6 +14,8 @@ describe('medimagecleaner meta-package', () => {
     head.set([0x44, 0x49, 0x43, 0x4d], 128);
     const dicom = createAllHandlers().find((h) => h.sniff(head));
     expect(dicom?.format).toBe('dicom');
-    expect(createAllHandlers().some((h) => h.sniff(new TextEncoder().encode('hello world')))).toBe(false);
+    const text = createAllHandlers().find((h) => h.sniff(new TextEncoder().encode('hello world')));
+    expect(text?.format).toBe('text');
+    expect(createAllHandlers().some((h) => h.sniff(new Uint8Array([0x00, 0x01, 0xff, 0x10])))).toBe(false);
   });
 });

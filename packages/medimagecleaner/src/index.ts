@@ -6,14 +6,18 @@
  */
 import type { FormatHandler } from '@medimagecleaner/core';
 import { createHandler as createDicomHandler } from '@medimagecleaner/dicom';
+import { createHandler as createTextHandler } from '@medimagecleaner/text';
 
 export * from '@medimagecleaner/core';
-export { createDicomHandler };
+export { createDicomHandler, createTextHandler };
 
-/** Module specifiers of every format handler, in sniffing order (for worker-thread runs). */
-export const ALL_HANDLER_MODULES: readonly string[] = ['@medimagecleaner/dicom'];
+/**
+ * Module specifiers of every format handler, in sniffing order (for worker-thread runs). Plain text
+ * comes last: it takes any text no other handler claims.
+ */
+export const ALL_HANDLER_MODULES: readonly string[] = ['@medimagecleaner/dicom', '@medimagecleaner/text'];
 
 /** A new instance of every format handler, in sniffing order. */
 export function createAllHandlers(): FormatHandler[] {
-  return [createDicomHandler()];
+  return [createDicomHandler(), createTextHandler()];
 }

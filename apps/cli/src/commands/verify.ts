@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 import {
   EXIT_CODES,
   SNIFF_BYTES,
   STATE_DIR,
-  createTextPhiDetector,
+  createTextEngine,
   discoverInputs,
   type Finding,
 } from '@medimagecleaner/core';
@@ -37,13 +37,13 @@ export async function verifyCommand(dir: string, opts: VerifyOptions, io: CliIo)
     : [];
   const { files, errors } = await discoverInputs([dir], io.cwd);
   const root = resolve(io.cwd, dir);
-  const text = createTextPhiDetector();
+  const text = createTextEngine(policy);
   const results: Array<{ file: string; format?: string; findings: Finding[] }> = [];
   for (const file of files) {
     const rel = file.path.startsWith(root + sep) ? file.path.slice(root.length + 1) : file.path;
     if (rel.split(sep)[0] === STATE_DIR) continue;
     const bytes = new Uint8Array(await readFile(file.path));
-    const handler = handlers.find((h) => h.sniff(bytes.subarray(0, SNIFF_BYTES)));
+    const handler = handlers.find((h) => h.sniff(bytes.subarray(0, SNIFF_BYTES), basename(file.path)));
     if (!handler) {
       results.push({
         file: rel,
