@@ -35,7 +35,16 @@ describe('date rules', () => {
     ]);
   });
 
-  it.each(['13/32/2024', '02/30/2024', '2023-02-29', '20241301', '18991231', '2024-00-10'])(
+  it('keeps a slip of the pen (02/30/2024, 2/30/19) as a date without readings, at lower confidence', () => {
+    for (const text of ['02/30/2024', '2/30/19']) {
+      const [span] = detector.detect(text);
+      expect([span?.type, span?.start, span?.end]).toEqual(['date', 0, text.length]);
+      expect(span?.confidence).toBeLessThan(0.9);
+    }
+    expect(parseDate('02/30/2024')).toBeUndefined();
+  });
+
+  it.each(['13/32/2024', '2023-02-29', '20241301', '18991231', '2024-00-10'])(
     'rejects the invalid date %s',
     (text) => {
       expect(detector.detect(text).filter((s) => s.type === 'date')).toEqual([]);

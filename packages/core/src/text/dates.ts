@@ -156,7 +156,11 @@ const RULES: readonly DateRule[] = [
       )
         return undefined;
       const readings = list(reading(year, a, b), reading(year, b, a));
-      if (readings.length === 0) return undefined;
+      // `2/30/19`: a slip of the pen is still a date (a month, a day up to 31, a year).
+      if (readings.length === 0)
+        return (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31)
+          ? { readings: [], confidence: 0.6 }
+          : undefined;
       return { readings, confidence: year.length === 4 ? 0.9 : 0.75 };
     },
   },
@@ -328,7 +332,7 @@ const NOT_DATE_AFTER =
 
 /** Words before `m/d` that make it a score, a ratio or a reading rather than a date. */
 const NOT_DATE_BEFORE =
-  /(?:^|[^a-z])(?:psv|simv|imv|ac|a\/c|flowby|ventilation|settings?|mask|support|cpap\/ps|\d\s*%|%|strength|str|power|motor|murmur|sem|grade|gr|bp|b\/p|nbp|abp|art|cvp|pap|pad|pas|wedge|pcwp|ratio|i:e|ie|peep|ps|cpap|bipap|vent|vt|rate|pain|score|scale|gcs|apgar|rass|aox|a&ox?|a\+ox?|oriented|ox|x|times|level|lvl|abg|vbg|ph|peak|pip|plat|ipap|epap|fio2|sat|sats|spo2|pulses?|tab|tabs|take|takes|took|dose|give|given|gave|mg|mcg|amp|size|sz|fr|fluid|ns|d5|lr|ue|le|ues|les|bilat|extremities|grips?|ed|bs|hr|rr|temp|tm|tc|t|wt|ht|k|mg|ca|phos|po4|na|cl|bun|cr|gluc|glucose|hct|wbc|plt|ptt|inr|of|at|vent|bipap|settings)[\s:=#(]*$/i;
+  /(?:^|[^a-z])(?:psv|simv|imv|ac|a\/c|flowby|ventilation|settings?|mask|support|cpap\/ps|\d\s*%|%|strength|str|power|motor|murmur|sem|grade|gr|bp|b\/p|nbp|abp|art|cvp|pap|pad|pas|wedge|pcwp|ratio|i:e|ie|peep|ps|cpap|bipap|vent|vt|rate|pain|score|scale|gcs|apgar|rass|aox|a&ox?|a\+ox?|oriented|ox|x|times|level|lvl|abg|vbg|ph|peak|pip|plat|ipap|epap|fio2|sat|sats|spo2|pulses?|tab|tabs|take|takes|took|dose|give|given|gave|mg|mcg|amp|size|sz|fr|fluid|ns|d5|lr|ue|le|ues|les|bilat|extremities|grips?|ed|bs|hr|rr|temp|tm|tc|t|wt|ht|k|mg|ca|phos|po4|na|cl|bun|cr|gluc|glucose|hct|wbc|plt|ptt|inr|vent|bipap|settings|(?:psv|ps|peep|cpap|vent|settings?|support|bipap|simv|imv|ac|rate|ventilation)\s+(?:of|at|to))[\s:=#(]*$/i;
 
 /** How likely `m/d` at [start, end) is a date, 0 when it is not one. */
 function monthDayConfidence(text: string, start: number, end: number, month: number, day: number): number {
@@ -347,12 +351,19 @@ function monthDayConfidence(text: string, start: number, end: number, month: num
       before,
     );
   const strongCue =
+    /(?:\barriv(?:e|es|ed|ing)|\breturn(?:s|ed|ing)?|\bdue|\bscheduled|\bexpected|\bplanned|\btil|\btill)\s*$/.test(
+      before,
+    ) ||
     /(?:\bsince|\buntil|\bthru|\bthrough|\bdated?|\bfu|f\/u|\badm(?:itted)?|\bd\/c|\bdc|\bs\/p|\bdos|\bdob|\bextub(?:ated)?|\bintub(?:ated)?|\bweaned|\bwened|\bstarted|\bplaced|\bcultured|\bon\s+(?:or\s+(?:about|around)\s+)?)\s*$/.test(
       before,
     );
   if (fraction || (month === 1 && day === 3) || (month === 2 && day === 3)) return strongCue ? 0.6 : 0;
   // `5/5`, `2/2`, `4/4`: equal pairs are grades, pupils and settings unless a strong cue comes first.
-  if (month === day) return strongCue && !/\bon\s*$/.test(before) ? 0.6 : 0;
+  // A date opening a line or a sentence of a chronological note (`9/8 RETURNED TO CATH LAB`).
+  const opensLine =
+    /(?:^|\n[ \t]*|[.!?][ \t]+)$/.test(text.slice(Math.max(0, start - 3), start)) || start === 0;
+  if (month === day) return (strongCue && !/\bon\s*$/.test(before)) || opensLine ? 0.6 : 0;
+  if (opensLine) return 0.85;
   if (day === 6) return cue ? 0.7 : 0.5;
   if (day === 10) {
     if (/(?:pain|rating|rated|rate|cp|discomfort|ha|headache|describes|as|scale|of)\s*$/.test(before))

@@ -263,7 +263,9 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     const between = /^[ \t,(]+/.exec(m[0].slice(group.length))?.[0] ?? '';
     const credential = m[0].slice(group.length + between.length);
     const ambiguous = AMBIGUOUS_CREDENTIAL.test(credential);
-    if (!lineEnd && (ambiguous || !/^\p{Lu}/u.test(credential))) return;
+    const cueAfter = AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    if (!lineEnd && (ambiguous || (!/^\p{Lu}/u.test(credential) && !cueAfter && ctx.casing !== 'lower')))
+      return;
     if (lineEnd && ambiguous && !/[,(]/.test(between)) return;
     // The last token of the group, then back over name-like tokens (at most three).
     let last = -1;
@@ -344,7 +346,20 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       rareCapitalised(first);
     if (!ok) return;
     const last = take(i, 3, (t, isFirst) => (isFirst ? true : afterTitle(t, false)));
-    if (last >= 0) push(first, tokens[last]!, 0.8, 'name/relative');
+    if (last < 0) return;
+    push(first, tokens[last]!, 0.8, 'name/relative');
+    // `daughters sarah and odile`: a given name after `and` continues the list.
+    const conj = tokens[last + 1];
+    const next = tokens[last + 2];
+    if (
+      conj?.key === 'and' &&
+      next !== undefined &&
+      /^[ \t]+$/.test(text.slice(tokens[last]!.end, conj.start)) &&
+      /^[ \t]+$/.test(text.slice(conj.end, next.start)) &&
+      (strongName(next) || (next.info.given && couldBeName(ctx, next) && (next.info.english ?? 99) > 20))
+    ) {
+      push(next, next, 0.75, 'name/relative');
+    }
   });
 
   // `approved by X`, `noted by X`: a capitalised name after an action done by someone.
@@ -421,7 +436,14 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!AFTER_RE.test(text.slice(t.end, t.end + 30))) continue;
-    if (!(strongName(t) || (unknownWord(t, false) && caseOf(ctx, t) !== 'lower'))) continue;
+    const before = tokens[i - 1];
+    const afterGiven =
+      before !== undefined &&
+      before.info.given &&
+      !before.info.stop &&
+      /^[ \t]$/.test(text.slice(before.end, t.start)) &&
+      unknownWord(t);
+    if (!(strongName(t) || (unknownWord(t, false) && caseOf(ctx, t) !== 'lower') || afterGiven)) continue;
     if (/-/.test(t.key)) continue;
     let s = i;
     while (s - 1 >= 0) {
