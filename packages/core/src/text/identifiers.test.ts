@@ -103,12 +103,19 @@ describe('addresses and ZIP codes', () => {
   });
 
   it('finds ZIP codes after a state or a ZIP label only', () => {
-    expect(found('Boston, MA 02115-1234')).toEqual([['02115-1234', 'zip']]);
+    // The town before its state is a place too (smaller than a state: PHI under HIPAA).
+    expect(found('Boston, MA 02115-1234')).toEqual([
+      ['Boston', 'location'],
+      ['02115-1234', 'zip'],
+    ]);
     expect(found('Dallas TX 75201')).toEqual([['75201', 'zip']]);
     expect(found('ZIP: 90210')).toEqual([['90210', 'zip']]);
     // Ambiguous state abbreviations (CT, ID, MD, PA...) need `City, ` before them.
     expect(found('CT 12345, MD 23456 and 5 of 12345')).toEqual([]);
-    expect(found('Hartford, CT 06103')).toEqual([['06103', 'zip']]);
+    expect(found('Hartford, CT 06103')).toEqual([
+      ['Hartford', 'location'],
+      ['06103', 'zip'],
+    ]);
   });
 
   it('does not take multi-phase protocols for addresses', () => {

@@ -11,7 +11,7 @@ import type { WordBook } from './word-info.js';
 
 /** Words that end a facility name. */
 const FACILITY_RE =
-  /(?<![\p{L}])(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(?:regional|community|county|university|children'?s|teaching|general|memorial)[ \t]+)*(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement)(?![\p{L}])/giu;
 
 /** Words that never belong to a facility's own name. */
 const NOT_FACILITY = new Set(
@@ -46,6 +46,18 @@ const WARD_RE =
 
 const UNIVERSITY_RE =
   /(?<![\p{L}])(?:university|univ\.?|u)[ \t]+of[ \t]+(\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*)?)|(?<![\p{L}])UOf[ \t]+(\p{L}[\p{L}'’-]*)/giu;
+
+/** US state and territory codes (folded). */
+const STATE_CODES: ReadonlySet<string> = new Set(
+  (
+    'al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc ' +
+    'nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy pr vi gu'
+  ).split(' '),
+);
+
+/** One to three capitalised words, a comma, then a state code or name (and maybe a ZIP code). */
+const CITY_STATE_RE =
+  /(?<![\p{L}])((?:\p{Lu}[\p{L}'’-]+[ \t]){0,2}\p{Lu}[\p{L}'’-]+),[ \t]*(\p{Lu}\.?\p{Lu}\.?|\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)(?=[ \t]+\d{5}|[ \t]*(?:[.,;)\n]|$))/gu;
 
 /** Saints' and religious hospital names: St Mary, Saint Joseph, Holy Cross, Sacred Heart. */
 const SAINT_RE =
@@ -92,9 +104,9 @@ export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out:
     if (first < 0) {
       // `Memorial Hospital`, `General Hospital`: the first word is the name.
       const next = tokens[at + 1];
-      if (/^(?:memorial|general)$/.test(word) && next && /^(?:hospital|hosp)$/.test(next.key)) {
+      if (/^(?:memorial|general)[ \t]+(?:hospital|hosp)$/.test(word) && next) {
         if (ctx.casing !== 'mixed' || tokens[at]!.cap)
-          push(m.index, m.index + m[0].length, 0.7, 'location/facility');
+          push(m.index, m.index + (/^\p{L}+/u.exec(m[0])?.[0].length ?? 0), 0.7, 'location/facility');
       }
       return;
     }
@@ -229,10 +241,12 @@ export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out:
       w.medical ||
       w.stop ||
       w.clipped ||
-      w.misspelt ||
+      (w.misspelt && !(ctx.casing === 'mixed' && t.cap)) ||
       t.month
     )
       continue;
+    // `CABGx3`, `stoolsx2`: a count, not a ward.
+    if (t.digitAttached && /x$/i.test(t.key)) continue;
     const prevWord = tokens[i - 1]?.key ?? '';
     const placeCue = /^(?:to|from|on|at|in|onto|transfer|transferred)$/.test(prevWord);
     if (w.given || (ctx.casing === 'mixed' && !t.cap && !placeCue) || /-/.test(t.key)) continue;
@@ -269,7 +283,42 @@ export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out:
     }
     if (book.place(a.key) && !a.info.medical && !(a.info.english !== undefined && a.info.english <= 35)) {
       push(a.start, a.end, 0.75, 'location/town');
+      return;
     }
+    // `wife in Staxenville`, `moved to GLENHOLLOW`: a word nobody listed after a place cue.
+    const w = a.info;
+    if (
+      a.key.length >= 4 &&
+      !a.digitAttached &&
+      w.english === undefined &&
+      !w.medical &&
+      !w.stop &&
+      !w.clipped &&
+      !w.misspelt &&
+      !w.given &&
+      !a.month &&
+      !UNIT_ABBREVIATIONS.has(a.key) &&
+      !(a.upper && a.key.length <= 4 && ctx.casing !== 'upper')
+    ) {
+      push(a.start, a.end, 0.65, 'location/town');
+    }
+  });
+
+  // `Coldbrook, MD`, `Middle River, MD 21220`, `Elm Street, Fairhaven, Ohio`: a town before its state.
+  forEachMatch(CITY_STATE_RE, text, (m) => {
+    const city = m[1] ?? '';
+    const state = (m[2] ?? '').toLowerCase().replace(/\./g, '');
+    if (!STATE_CODES.has(state) && !book.place(state)?.includes('state')) return;
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const i = ctx.indexAt(start);
+    if (i < 0) return;
+    const words = city.split(/[ \t]+/).length;
+    const run = tokens.slice(i, i + words);
+    if (run.some((t) => t.info.medical || t.info.stop || NOT_FACILITY.has(t.key) || t.month)) return;
+    if (ctx.casing === 'mixed' && run.some((t) => !t.cap)) return;
+    if (run.every((t) => t.info.english !== undefined && t.info.english <= 35) && ctx.casing !== 'mixed')
+      return;
+    push(start, start + city.length, 0.75, 'location/city-state');
   });
 
   // `from Lisbon`, `from Silver Spring`: a US place the lexicon knows after `from`, `in`, `near`.

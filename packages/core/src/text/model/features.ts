@@ -278,6 +278,7 @@ export function extractFeatures(
   const blockIdx: number[][] = new Array<number[]>(n);
   const blockVal: number[][] = new Array<number[]>(n);
   const merged = mergeSpans(ruleSpans);
+  const conf = new Float64Array(RULE_FAMILIES.length);
   let s = 0;
   for (let k = 0; k < n; k++) {
     const t = toks[k]!;
@@ -287,9 +288,9 @@ export function extractFeatures(
       idx.push(f);
       val.push(1);
     };
-    const raw = text.slice(t.start, t.end);
     const len = t.end - t.start;
     if (t.numeric) {
+      const raw = text.slice(t.start, t.end);
       on(B_NUMERIC);
       const digits = DIGITS_RE.exec(raw)?.[0] ?? '';
       if (digits.length < raw.length) on(B_ALNUM);
@@ -338,25 +339,36 @@ export function extractFeatures(
     if (p < 0 || text.charCodeAt(p) === 0x0a || text.charCodeAt(p) === 0x0d) on(B_LINE_START);
     // Rule spans overlapping the token (merged spans are sorted and disjoint).
     while (s < merged.length && merged[s]!.end <= t.start) s++;
-    const conf = new Map<number, number>();
+    conf.fill(0);
+    let any = false;
     for (let q = s; q < merged.length && merged[q]!.start < t.end; q++) {
       const span = merged[q]!;
       if (span.end <= t.start) continue;
       const f = familyOf(span);
-      conf.set(f, Math.max(conf.get(f) ?? 0, span.confidence));
+      conf[f] = Math.max(conf[f]!, span.confidence, 0.01);
+      any = true;
     }
-    for (const [f, c] of [...conf].sort((a, b) => a[0] - b[0])) {
-      idx.push(B_RULES + f);
-      val.push(Math.max(c, 0.01));
-    }
+    if (any)
+      for (let f = 0; f < RULE_FAMILIES.length; f++)
+        if (conf[f]! > 0) {
+          idx.push(B_RULES + f);
+          val.push(conf[f]!);
+        }
     blockIdx[k] = idx;
     blockVal[k] = val;
   }
 
   const casing = G_CASING + (ctx.casing === 'mixed' ? 0 : ctx.casing === 'upper' ? 1 : 2);
   const indptr = new Int32Array(n + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    for (let j = Math.max(0, k - 2); j <= Math.min(n - 1, k + 2); j++) total += blockIdx[j]!.length;
+    total += 1 + (k > 0 ? 1 : 0) + (k + 1 < n ? 1 : 0);
+  }
+  const indices = new Int32Array(total);
+  const values = new Float32Array(total);
+  const buckets = toks.map((t) => wordBucket(t.word));
+  let w = 0;
   for (let k = 0; k < n; k++) {
     for (let o = 0; o < OFFSETS.length; o++) {
       const j = k + OFFSETS[o]!;
@@ -365,26 +377,26 @@ export function extractFeatures(
       const idx = blockIdx[j]!;
       const val = blockVal[j]!;
       for (let q = 0; q < idx.length; q++) {
-        indices.push(base + idx[q]!);
-        values.push(val[q]!);
+        indices[w] = base + idx[q]!;
+        values[w++] = val[q]!;
       }
     }
-    indices.push(casing);
-    values.push(1);
+    indices[w] = casing;
+    values[w++] = 1;
     if (k > 0) {
-      indices.push(G_PREV_WORD + wordBucket(toks[k - 1]!.word));
-      values.push(1);
+      indices[w] = G_PREV_WORD + buckets[k - 1]!;
+      values[w++] = 1;
     }
     if (k + 1 < n) {
-      indices.push(G_NEXT_WORD + wordBucket(toks[k + 1]!.word));
-      values.push(1);
+      indices[w] = G_NEXT_WORD + buckets[k + 1]!;
+      values[w++] = 1;
     }
-    indptr[k + 1] = indices.length;
+    indptr[k + 1] = w;
   }
   return {
     tokens: toks.map((t) => ({ start: t.start, end: t.end, numeric: t.numeric })),
     indptr,
-    indices: new Int32Array(indices),
-    values: new Float32Array(values),
+    indices,
+    values,
   };
 }

@@ -133,18 +133,18 @@ export function createTokenModel(options: TokenModelOptions = {}): TokenModel | 
     fail('layer shapes do not chain');
   // The first layer is read column by column (one column per active feature): store it transposed.
   const w1src = tensor(l1.weight);
-  const w1 = new Float32Array(FEATURE_COUNT * h1);
+  const w1 = new Float64Array(FEATURE_COUNT * h1);
   for (let o = 0; o < h1; o++)
     for (let i = 0; i < FEATURE_COUNT; i++) w1[i * h1 + o] = w1src[o * FEATURE_COUNT + i]!;
-  const b1 = tensor(l1.bias);
-  const w2 = tensor(l2.weight);
+  const b1 = Float64Array.from(tensor(l1.bias));
+  const w2 = Float64Array.from(tensor(l2.weight));
   const b2 = tensor(l2.bias);
   const w3 = tensor(l3.weight);
   const b3 = tensor(l3.bias);
   const threshold = options.threshold ?? header.threshold;
 
-  const a1 = new Float32Array(h1);
-  const a2 = new Float32Array(h2);
+  const a1 = new Float64Array(h1);
+  const a2 = new Float64Array(h2);
   function probabilities(f: TokenFeatures): Float32Array {
     const n = f.tokens.length;
     const out = new Float32Array(n * classes);
