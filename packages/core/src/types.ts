@@ -151,6 +151,11 @@ export interface TextScanOptions {
   /** Spans below this confidence are dropped. Default 0.5. */
   minConfidence?: number;
   /**
+   * Other people named in the same record (staff in structured name fields, say `DOE^JANE`): found in
+   * the text in any case and order like the subject's names, and reported as `name`.
+   */
+  knownNames?: readonly string[];
+  /**
    * The subject's date offset in days, for `surrogate` replacement under a policy that keeps
    * modified dates: dates in the text move by it. Without it, dates become `[DATE]`.
    */

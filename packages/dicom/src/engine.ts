@@ -47,6 +47,8 @@ export interface EngineEnv {
   readonly subjectKey: string;
   /** The subject's original identifiers (for text cleaning). */
   readonly knownIdentifiers: readonly string[];
+  /** Other people named in structured fields of the record (for text cleaning). */
+  readonly knownNames?: readonly string[];
   /** Matches those identifiers. */
   readonly matcher: IdentifierMatcher;
   readonly recorder: ActionRecorder;
@@ -615,7 +617,10 @@ function clean(
 /** Cleans free text: the text detector's spans and every known identifier replaced; cut to the VR's length. */
 export function cleanText(value: string, vr: string, env: EngineEnv): string {
   if (!value.trim()) return value;
-  let out = env.text.redact(value, { knownIdentifiers: env.knownIdentifiers }).text;
+  let out = env.text.redact(value, {
+    knownIdentifiers: env.knownIdentifiers,
+    ...(env.knownNames && env.knownNames.length > 0 ? { knownNames: env.knownNames } : {}),
+  }).text;
   if (env.matcher.inText(out)) out = env.matcher.redactText(out, REDACTED);
   if (env.matcher.inText(out)) out = '';
   const max = MAX_CHARS[vr];

@@ -37,7 +37,7 @@ import { DICOM_POLICY_SCHEMA, dicomRulesOf, dicomSection, validateDicomPolicy } 
 import { withRuleKeptPrivate } from './rules/private.js';
 import { retainedPrivateTags } from './private-tags.js';
 import { sniffDicom } from './sniff.js';
-import { knownIdentifiersOf, subjectKeyOf } from './subject.js';
+import { knownIdentifiersOf, personNamesOf, subjectKeyOf } from './subject.js';
 import {
   ALWAYS_REMOVED_TAGS,
   DOUBLE_FLOAT_PIXEL_DATA,
@@ -183,6 +183,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   // 5. Subject, identifiers and the output's pseudonymous names (all from original values).
   const subjectKey = subjectKeyOf(dataset, input.id);
   const knownIdentifiers = knownIdentifiersOf(dataset);
+  const knownNames = personNamesOf(dataset);
   const matcher = cachedIdentifierMatcher(knownIdentifiers);
   const studyUid = firstString(dataset, '0020000D');
   const seriesUid = firstString(dataset, '0020000E');
@@ -199,6 +200,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
     text: ctx.text,
     subjectKey,
     knownIdentifiers,
+    knownNames,
     matcher,
     recorder,
     findings,

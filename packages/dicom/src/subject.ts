@@ -109,3 +109,26 @@ export function knownIdentifiersOf(dataset: DcmjsDataset): string[] {
   for (const date of stringValues(dataset[K.PatientBirthDate])) dateForms(date).forEach(add);
   return [...found];
 }
+
+/**
+ * Every person name of the record other than the subject's (physicians, operators, authors, observers
+ * and verifiers at any depth, SR PNAME items), in the forms people write them: so a name a structured
+ * field holds is found in the free text of the same file. Name parts shorter than 3 characters are left
+ * out.
+ */
+export function personNamesOf(dataset: DcmjsDataset, limit = 200): string[] {
+  const found = new Set<string>();
+  const subject = new Set<string>([K.PatientName, K.OtherPatientNames, K.PatientBirthName]);
+  const walk = (ds: DcmjsDataset, depth: number): void => {
+    if (depth > 16 || found.size >= limit) return;
+    for (const [key, element] of Object.entries(ds)) {
+      if (element.vr === 'SQ') {
+        for (const item of sequenceItems(element)) walk(item, depth + 1);
+      } else if (element.vr === 'PN' && !(depth === 0 && subject.has(key)) && Array.isArray(element.Value)) {
+        for (const value of element.Value) for (const form of nameForms(value)) found.add(form);
+      }
+    }
+  };
+  walk(dataset, 0);
+  return [...found].slice(0, limit);
+}

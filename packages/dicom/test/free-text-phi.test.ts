@@ -164,6 +164,22 @@ describe.each(PEOPLE)('research profile, free text naming $first $last ($kind)',
   });
 });
 
+describe('names the record holds in structured fields', () => {
+  it('are found in the free text of the same file without any cue, ordinary words of those fields are not', async () => {
+    const input = nestedSr(2, 'Wrenfield reviewed the prior study. Clinical history: headache.', {
+      '00080090': { vr: 'PN', Value: [{ Alphabetic: 'WRENFIELD^TOBIAH' }] },
+      '00081070': { vr: 'PN', Value: [{ Alphabetic: 'CT^TECH' }] },
+      '00081030': { vr: 'LO', Value: ['CT HEAD for Tobiah Wrenfield'] },
+    });
+    const { dict, raw, findings } = await released(input);
+    const [report] = textValues(dict);
+    expect(report).toContain('reviewed the prior study. Clinical history: headache.');
+    expect(String(dict['00081030']?.Value?.[0] ?? '')).toContain('CT HEAD');
+    expectGone(dict, raw, ['Wrenfield', 'Tobiah']);
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('the verifier scans cleaned text with the engine', () => {
   /** A released file (research) whose kept text is then changed by hand, as a buggy engine would leave it. */
   async function tampered(change: (dict: DcmjsDataset) => void): Promise<Uint8Array> {

@@ -16,7 +16,7 @@ import { findPeople } from './people.js';
 import { findPlaces } from './places.js';
 import { propagate } from './propagate.js';
 import { tokenContext, type TokenContext } from './tokens.js';
-import { createWordBook } from './word-info.js';
+import { createWordBook, wordKey, type WordInfo } from './word-info.js';
 import { defaultPlaceholder, redactSpans } from './redact.js';
 import type { PlaceholderFn } from './redact.js';
 
@@ -83,6 +83,33 @@ function nameWordsIn(ctx: TokenContext, span: PhiSpan): boolean {
     plain(firstToken) &&
     plain(lastToken)
   );
+}
+
+/** A common English word, a medical term or a stop word: not a name to look for on its own. */
+function ordinaryWord(w: WordInfo): boolean {
+  return w.medical || w.stop || w.credential || (w.english !== undefined && w.english <= 50);
+}
+
+/** Words a name span never starts with: relatives, roles and titles written as words. */
+const NOT_NAME_START =
+  /^(?:daughter|daughters|son|sons|wife|husband|mother|father|brother|sister|niece|nephew|friend|patient|nurse|doctor|resident|attending|family|spouse|dtr|dau|mom|dad|aunt|uncle|cousin|grandson|granddaughter|caregiver|guardian)$/;
+
+/**
+ * Drops the leading words of an older-rule name span that are relatives or roles (`Daughter Odile`
+ * -> `Odile`); undefined when nothing is left.
+ */
+function trimLeadingWords(ctx: TokenContext, span: PhiSpan): PhiSpan | undefined {
+  let start = span.start;
+  for (let i = ctx.firstEndingAfter(span.start); i < ctx.tokens.length; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.start >= span.end) return undefined;
+    if (!NOT_NAME_START.test(t.key)) {
+      start = Math.max(start, t.start);
+      break;
+    }
+    start = t.end;
+  }
+  return start === span.start ? span : start < span.end ? { ...span, start } : undefined;
 }
 
 /** Every type the detector can report. */
@@ -156,7 +183,10 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
       if (enabled.has('name')) {
         const older: PhiSpan[] = [];
         findNames(text, older);
-        for (const span of older) if (nameWordsIn(ctx, span)) found.push(span);
+        for (const span of older) {
+          const trimmed = trimLeadingWords(ctx, span);
+          if (trimmed && nameWordsIn(ctx, trimmed)) found.push(trimmed);
+        }
         findPeople(text, ctx, book, found);
       }
       if (enabled.has('location')) findPlaces(text, ctx, book, found);
@@ -174,6 +204,22 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
       const allowed = allow.find(folded);
       if (allowed.length > 0)
         kept = kept.filter((s) => !allowed.some(([a, b]) => s.start >= a && s.end <= b));
+    }
+    // Single words of other people's names count only when they are no common English or medical
+    // word (`TECH^CT` must not empty every `CT` of the text).
+    const others = (scan.knownNames ?? []).filter((k) => {
+      if (typeof k !== 'string' || k.trim().length === 0) return false;
+      const words = k
+        .trim()
+        .split(/[\s^,]+/)
+        .filter((w) => w.length > 0);
+      if (words.length > 1) return !words.every((w) => ordinaryWord(book.info(wordKey(w))));
+      return !ordinaryWord(book.info(wordKey(k)));
+    });
+    if (others.length > 0 && enabled.has('name')) {
+      for (const span of compileKnownIdentifiers(others).find(text, foldText(text), dates)) {
+        kept.push({ ...span, type: 'name', confidence: 0.95, rule: 'name/record' });
+      }
     }
     if (known.length > 0)
       for (const span of compileKnownIdentifiers(known).find(text, folded, dates)) kept.push(span);

@@ -128,6 +128,19 @@ describe('names from context, in every casing', () => {
   });
 });
 
+describe("other people's names from the same record", () => {
+  it('finds them in any case and order as names; ordinary words among them are not searched alone', () => {
+    const text = 'Wrenfield reviewed; TOBIAH agrees. The CT tech left. Head CT stable.';
+    const spans = detector.detect(text, {
+      knownNames: ['WRENFIELD^TOBIAH', 'Tobiah Wrenfield', 'TECH', 'HEAD'],
+    });
+    expect(spans.map((s) => [text.slice(s.start, s.end), s.type])).toEqual([
+      ['Wrenfield', 'name'],
+      ['TOBIAH', 'name'],
+    ]);
+  });
+});
+
 describe('places and institutions', () => {
   it.each([
     ['PT WAS ADMITTED TO HOLLOWAY MEMORIAL FOR A SYNCOPAL EPISODE', 'HOLLOWAY'],
