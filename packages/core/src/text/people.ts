@@ -61,8 +61,8 @@ function strongName(t: Token): boolean {
 function unknownWord(t: Token, strict = true): boolean {
   const w = t.info;
   if (t.digitAttached) return false;
-  if (w.clipped && strict) return false;
-  if (w.misspelt) return false;
+  // Weak contexts refuse clipped words (`cont`) and misspellings (`recieved`); strong ones take them.
+  if ((w.clipped || w.misspelt) && strict) return false;
   return (
     !t.initial &&
     t.key.length >= 3 &&
@@ -93,11 +93,11 @@ const ROLE_RE = new RegExp(
 
 /** Someone did something: `approved by`, `noted by`, `reviewed by`. */
 const DONE_BY_RE =
-  /(?<![\p{L}])(?:noted|seen|signed|reviewed|approved|read|dictated|performed|done|drawn|placed|inserted|evaluated|examined|assessed|discussed|called|paged|ordered|reported|verified|confirmed|witnessed|consented|interpreted|transcribed|authored|attested|accompanied|visited|covered|referred|treated|managed|followed)[ \t]+by[ \t]*:?[ \t]*/giu;
+  /(?<![\p{L}])(?:noted|seen|signed|reviewed|approved|read|dictated|performed|done|drawn|placed|inserted|evaluated|examined|assessed|discussed|called|paged|ordered|reported|verified|confirmed|witnessed|consented|interpreted|transcribed|authored|attested|accompanied|visited|covered|referred|treated|managed|followed)[ \t]+by[ \t]*:?[ \t]*|(?<![\p{L}])(?:report|handoff|hand-off|signout|sign-out)[ \t]+(?:given[ \t]+)?to[ \t]+/giu;
 
 /** Professional roles before a name: `NP Grace made aware`, `HO Castelvetro notified`, `nurse Petra`. */
 const STAFF_RE =
-  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient)(?![\p{L}])[ \t]*[,:(-]?[ \t]*(?:named[ \t]+)?/giu;
+  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient|sonographer|technologist|radiographer|therapist|pharmacist|dietitian|dietician|nutritionist|chaplain|interpreter|translator|coordinator|midwife|hospitalist|intensivist|anesthesiologist|anaesthetist|radiologist|oncologist|neurologist|physician|provider|nurse[ \t]+practitioner|case[ \t]+manager|social[ \t]+worker|clerk|secretary|volunteer)(?![\p{L}])[ \t]*[,:(-]?[ \t]*(?:named[ \t]+)?/giu;
 
 /** Words after an eponym: `Wells score`, `Fleischner Society guidelines`, `Foley catheter`. */
 const EPONYM_NEXT: ReadonlySet<string> = new Set([
@@ -216,9 +216,10 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     const lowerNameInMixed =
       ctx.casing === 'mixed' &&
       !first.cap &&
-      (first.info.given || first.info.family) &&
-      !first.info.stop &&
-      (followedByCue || (first.info.english ?? 99) >= 35);
+      (((first.info.given || first.info.family) &&
+        !first.info.stop &&
+        (followedByCue || (first.info.english ?? 99) >= 35)) ||
+        (unknownWord(first, false) && !first.info.medical && first.key.length >= 4));
     if (!couldBeName(ctx, first, true) && !lowerNameInMixed) return;
     // `MR`, `MS`, `SR` without a period are also abbreviations (mitral regurgitation, sinus rhythm).
     const particleName =
