@@ -19,7 +19,7 @@ function caseOf(ctx: TokenContext, t: Token): 'cap' | 'upper' | 'lower' {
 /** A word that could be part of a name after a strong cue (a title, a relative, a sign-off). */
 function couldBeName(ctx: TokenContext, t: Token, strongCue = false): boolean {
   const w = t.info;
-  if (t.digitAttached) return false;
+  if (t.digitAttached || t.verbForm) return false;
   // After a strong cue, a medical word that is also a surname is the surname (`Dr. Bowman`, `E. Welsh`).
   if (strongCue && w.medical && (w.given || w.family) && !w.never && !w.credential && !t.month) return true;
   if (w.never || w.credential || t.month) return false;
@@ -60,7 +60,7 @@ function strongName(t: Token): boolean {
  */
 function unknownWord(t: Token, strict = true): boolean {
   const w = t.info;
-  if (t.digitAttached) return false;
+  if (t.digitAttached || t.verbForm) return false;
   // Weak contexts refuse clipped words (`cont`) and misspellings (`recieved`); strong ones take them.
   if ((w.clipped || w.misspelt) && strict) return false;
   return (
@@ -93,11 +93,11 @@ const ROLE_RE = new RegExp(
 
 /** Someone did something: `approved by`, `noted by`, `reviewed by`. */
 const DONE_BY_RE =
-  /(?<![\p{L}])(?:noted|seen|signed|reviewed|approved|read|dictated|performed|done|drawn|placed|inserted|evaluated|examined|assessed|discussed|called|paged|ordered|reported|verified|confirmed|witnessed|consented|interpreted|transcribed|authored|attested|accompanied|visited|covered|referred|treated|managed|followed)[ \t]+by[ \t]*:?[ \t]*|(?<![\p{L}])(?:report|handoff|hand-off|signout|sign-out)[ \t]+(?:given[ \t]+)?to[ \t]+/giu;
+  /(?<![\p{L}])(?:noted|seen|signed|reviewed|approved|read|dictated|performed|done|drawn|placed|inserted|evaluated|examined|assessed|discussed|called|paged|ordered|reported|verified|confirmed|witnessed|consented|interpreted|transcribed|authored|attested|accompanied|visited|covered|referred|treated|managed|followed|requested|supervised|protocoled|protocolled)[ \t]+by[ \t]*:?[ \t]*|(?<![\p{L}])(?:report|handoff|hand-off|signout|sign-out)[ \t]+(?:given[ \t]+)?to[ \t]+/giu;
 
 /** Professional roles before a name: `NP Grace made aware`, `HO Castelvetro notified`, `nurse Petra`. */
 const STAFF_RE =
-  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient|sonographer|technologist|radiographer|therapist|pharmacist|dietitian|dietician|nutritionist|chaplain|interpreter|translator|coordinator|midwife|hospitalist|intensivist|anesthesiologist|anaesthetist|radiologist|oncologist|neurologist|physician|provider|nurse[ \t]+practitioner|case[ \t]+manager|social[ \t]+worker|clerk|secretary|volunteer)(?![\p{L}])[ \t]*[,:(-]?[ \t]*(?:named[ \t]+)?/giu;
+  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient|sonographer|technologist|radiographer|therapist|pharmacist|dietitian|dietician|nutritionist|chaplain|interpreter|translator|coordinator|midwife|hospitalist|intensivist|anesthesiologist|anaesthetist|radiologist|oncologist|neurologist|physician|provider|nurse[ \t]+practitioner|case[ \t]+manager|social[ \t]+worker|clerk|secretary|volunteer|tech|ref(?:erring)?\.?[ \t]*(?:phys(?:ician)?|dr|doc|md)\.?|pt)(?![\p{L}])[ \t]*[,:(-]?[ \t]*(?:named[ \t]+)?/giu;
 
 /** Words after an eponym: `Wells score`, `Fleischner Society guidelines`, `Foley catheter`. */
 const EPONYM_NEXT: ReadonlySet<string> = new Set([
@@ -170,7 +170,8 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
   /** Takes up to `max` name tokens from index `i`; returns the last index taken or -1. */
   function take(i: number, max: number, accept: (t: Token, first: boolean) => boolean): number {
     let last = -1;
-    for (let k = i; k < tokens.length && k < i + max; k++) {
+    let end = i + max;
+    for (let k = i; k < tokens.length && k < end; k++) {
       const t = tokens[k]!;
       if (k > i) {
         const prev = tokens[k - 1]!;
@@ -181,7 +182,10 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       if (PARTICLES.has(t.key) && k + 1 < tokens.length && k + 1 < i + max + 1) {
         // A particle is kept only with the name after it.
         const next = tokens[k + 1]!;
-        if (/^[ \t]$/.test(text.slice(t.end, next.start)) && accept(next, false)) continue;
+        if (/^[ \t]$/.test(text.slice(t.end, next.start)) && accept(next, false)) {
+          end++; // particles do not count against the length of a name
+          continue;
+        }
       }
       if (!accept(t, k === i)) break;
       last = k;
@@ -193,7 +197,14 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
   }
 
   const afterTitle = (t: Token, first: boolean): boolean => {
-    if (first && ctx.casing === 'mixed' && !t.cap && (t.info.given || t.info.family) && !t.info.stop)
+    if (
+      first &&
+      ctx.casing === 'mixed' &&
+      !t.cap &&
+      !t.info.stop &&
+      !t.digitAttached &&
+      (t.info.given || t.info.family || (unknownWord(t, false) && !t.info.medical && t.key.length >= 4))
+    )
       return true;
     if (!couldBeName(ctx, t, true)) return false;
     if (first) return true;
@@ -202,7 +213,9 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     if (c === 'cap') return true;
     // ALL CAPS or lower-case: a second word must look like a name, not like the next word of the sentence.
     return (
-      strongName(t) || unknownWord(t) || ((t.info.given || t.info.family) && (t.info.english ?? 99) >= 40)
+      strongName(t) ||
+      unknownWord(t, c !== 'lower' || ctx.casing === 'lower') ||
+      ((t.info.given || t.info.family) && (t.info.english ?? 99) >= 35)
     );
   };
 
@@ -275,7 +288,9 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     if (last < 0) return;
     let s = last;
     const nameLike = (t: Token): boolean =>
-      t.initial || (couldBeName(ctx, t) && (lineEnd || caseOf(ctx, t) === 'cap' || strongName(t)));
+      t.initial ||
+      (couldBeName(ctx, t) && (lineEnd || caseOf(ctx, t) === 'cap' || strongName(t))) ||
+      (lineEnd && unknownWord(t, false) && !t.info.medical && t.key.length >= 3);
     if (!nameLike(tokens[last]!)) return;
     while (s - 1 >= 0 && last - s < 3) {
       const p = tokens[s - 1]!;
@@ -389,10 +404,20 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     const first = tokens[i]!;
     if (first.initial || RELATIVE_WORD.test(first.key) || !couldBeName(ctx, first, true)) return;
     const cue = AFTER_RE.test(text.slice(first.end, first.end + 30));
+    const patient = /^pt$/i.test(m[0].trim());
+    // `Ref phys: a sheanhinik`, `Sonographer: LEE`: after a label and a colon, a name is expected.
+    const labelled = m[0].includes(':');
     const ok =
       (strongName(first) && !eponymNext(first)) ||
       (unknownWord(first) && caseOf(ctx, first) === 'cap') ||
-      (first.info.family &&
+      (labelled &&
+        (caseOf(ctx, first) === 'cap' ||
+          first.info.given ||
+          first.info.family ||
+          unknownWord(first, false) ||
+          first.info.english === undefined)) ||
+      (!patient &&
+        first.info.family &&
         !first.info.given &&
         !first.info.medical &&
         caseOf(ctx, first) !== 'lower' &&

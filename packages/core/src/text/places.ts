@@ -281,7 +281,14 @@ export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out:
         return;
       }
     }
-    if (book.place(a.key) && !a.info.medical && !(a.info.english !== undefined && a.info.english <= 35)) {
+    if (/-/.test(a.key)) return;
+    const kinds = book.place(a.key);
+    if (
+      kinds &&
+      !kinds.includes('state') &&
+      !a.info.medical &&
+      !(a.info.english !== undefined && a.info.english <= 35)
+    ) {
       push(a.start, a.end, 0.75, 'location/town');
       return;
     }

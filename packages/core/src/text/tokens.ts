@@ -17,6 +17,8 @@ export interface Token {
   initial: boolean;
   /** A month name or abbreviation. */
   month: boolean;
+  /** A clipped verb (`dc'd`, `Rx'd`, `NTS'd`): never a name. */
+  verbForm: boolean;
   /** A digit follows at once (`PaO2`, `T1`, `WARDNAME3`): a code, rarely a name. */
   digitAttached: boolean;
   info: WordInfo;
@@ -66,6 +68,7 @@ export function tokenContext(text: string, book: WordBook): TokenContext {
       initial: raw.length === 1,
       month: MONTHS.has(key),
       digitAttached: /\p{N}/u.test(text[end] ?? ''),
+      verbForm: /['’]d$/i.test(raw),
       info: book.info(key),
     });
   });
