@@ -124,17 +124,14 @@ const WEAK_RE =
 const AFTER_RE =
   /^[ \t]*(?:(?:is|was|made|has\s+been|been)[ \t]+)?(?:aware|notified|paged|called|informed|updated|in\s+to\s+see|at\s+(?:the\s+)?bedside|here|spoke|present|visited|visiting|came|arrived|met|explained|discussed)(?![\p{L}])/iu;
 
-const CREDENTIAL =
-  '(?:rn|r\\.n\\.|rrt|crt|rt|md|m\\.d\\.|np|pa-?c|pa|cns|lpn|lvn|pt|dpt|ot|slp|rd|msw|licsw|lcsw|sw|crna|bsn|msn|rph|pharmd|sn|cna|emt|medic|nurse|student[ \\t]+nurse|do|phd)';
-/** A name followed by credentials: `lorna vesk rn`, `J. SMITH, RRT`, `maria j. pellucci bsn/rn`. */
-const CREDENTIAL_RE = new RegExp(
-  "(?<![\\p{L}\\p{N}'’-])((?:[\\p{L}][\\p{L}'’-]{0,40}\\.?[ \\t]+){0,3}[\\p{L}][\\p{L}'’-]{0,40}\\.?)(?:[ \\t]*,[ \\t]*|[ \\t]+|[ \\t]*(?=\\())\\(?" +
-    CREDENTIAL +
-    '(?:[ \\t]*[,/][ \\t]*' +
-    CREDENTIAL +
-    ')*\\)?(?![\\p{L}\\p{N}])',
-  'gimu',
+/** Credentials after a name (folded keys): `anita rn`, `J. SMITH, RRT`, `maria j. pellucci bsn/rn`. */
+const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(
+  (
+    'rn rrt crt rt md np pa pa-c cns lpn lvn pt dpt ot slp rd msw licsw lcsw sw crna bsn msn rph pharmd sn ' +
+    'cna emt medic nurse do phd'
+  ).split(' '),
 );
+
 /** Credentials that, in the middle of a sentence, are also common words or other abbreviations. */
 const AMBIGUOUS_CREDENTIAL = /^(?:rt|pt|ot|pa|sw|sn|rd|do|medic|nurse|student)(?![\p{L}])/iu;
 
@@ -270,28 +267,37 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
   });
 
   // Names before credentials: sign-off lines (`lorna vesk rn`) and `Tobiah Wrenfield MD spoke`.
-  forEachMatch(CREDENTIAL_RE, text, (m) => {
-    const group = m[1] ?? '';
-    const groupEnd = m.index + group.length;
-    const lineEnd = /^[ \t.]*(?:\r?\n|$)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
-    const between = /^[ \t,(]+/.exec(m[0].slice(group.length))?.[0] ?? '';
-    const credential = m[0].slice(group.length + between.length);
+  for (let c = 1; c < tokens.length; c++) {
+    const cred = tokens[c]!;
+    if (!CREDENTIAL_KEYS.has(cred.key)) continue;
+    const prevToken = tokens[c - 1]!;
+    const between = text.slice(prevToken.end, cred.start);
+    // `bsn/rn`: only the first credential of a chain starts a match.
+    if (CREDENTIAL_KEYS.has(prevToken.key) && /^[ \t]*[,/][ \t]*$/.test(between)) continue;
+    if (!/^(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*\([ \t]*)$/.test(between)) continue;
+    if (/\p{L}/u.test(text[cred.end] ?? '')) continue;
+    let chainEnd = cred.end;
+    for (let k = c + 1; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (!CREDENTIAL_KEYS.has(t.key) || !/^[ \t]*[,/][ \t]*$/.test(text.slice(chainEnd, t.start))) break;
+      chainEnd = t.end;
+    }
+    if (text[chainEnd] === ')' || text[chainEnd] === '.') chainEnd++;
+    const lineEnd = /^[ \t.]*(?:\r?\n|$)/.test(text.slice(chainEnd, chainEnd + 40));
+    const credential = text.slice(cred.start, cred.end);
     const ambiguous = AMBIGUOUS_CREDENTIAL.test(credential);
-    const cueAfter = AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
-    if (!lineEnd && (ambiguous || (!/^\p{Lu}/u.test(credential) && !cueAfter && ctx.casing !== 'lower')))
-      return;
-    if (lineEnd && ambiguous && !/[,(]/.test(between)) return;
-    // The last token of the group, then back over name-like tokens (at most three).
-    let last = -1;
-    for (let k = ctx.indexAt(m.index); k >= 0 && k < tokens.length && tokens[k]!.end <= groupEnd; k++)
-      last = k;
-    if (last < 0) return;
+    const cueAfter = AFTER_RE.test(text.slice(chainEnd, chainEnd + 30));
+    if (!lineEnd && ambiguous) continue;
+    const lowerCredential = !lineEnd && !/^\p{Lu}/u.test(credential) && !cueAfter && ctx.casing !== 'lower';
+    if (lineEnd && ambiguous && !/[,(]/.test(between)) continue;
+    const last = c - 1;
+    // The last token before the credential, then back over name-like tokens (at most three).
     let s = last;
     const nameLike = (t: Token): boolean =>
       t.initial ||
       (couldBeName(ctx, t) && (lineEnd || caseOf(ctx, t) === 'cap' || strongName(t))) ||
       (lineEnd && unknownWord(t, false) && !t.info.medical && t.key.length >= 3);
-    if (!nameLike(tokens[last]!)) return;
+    if (!nameLike(tokens[last]!)) continue;
     while (s - 1 >= 0 && last - s < 3) {
       const p = tokens[s - 1]!;
       const gap = text.slice(p.end, tokens[s]!.start);
@@ -306,14 +312,21 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     )
       s++;
     const run = tokens.slice(s, last + 1);
+    // `with k. dolan rn`: a lower-case credential in a sentence needs a cue before the name.
+    const cueBefore = /(?:with|by|to|from|per|and|for)[ \t]*$/i.test(
+      text.slice(Math.max(0, tokens[s]!.start - 8), tokens[s]!.start),
+    );
+    if (lowerCredential && !cueBefore) continue;
     const nameWord = (t: Token): boolean =>
       strongName(t) ||
       unknownWord(t, false) ||
       ((t.info.given || t.info.family) && (t.info.english === undefined || t.info.english > 35));
-    if (!run.some(nameWord)) return;
-    if (run.every((t) => t.initial)) return;
+    // `V. PARK rn`: an initial then a family name, however common the word.
+    const initialSurname = run.length === 2 && run[0]!.initial && run[1]!.info.family;
+    if (!run.some(nameWord) && !initialSurname) continue;
+    if (run.every((t) => t.initial)) continue;
     push(tokens[s]!, tokens[last]!, lineEnd ? 0.85 : 0.8, lineEnd ? 'name/sign-off' : 'name/credential');
-  });
+  }
 
   // Initial and surname: G. HOLLISTER, K. Danbury.
   for (let i = 0; i + 1 < tokens.length; i++) {

@@ -11,7 +11,7 @@ import type { WordBook } from './word-info.js';
 
 /** Words that end a facility name. */
 const FACILITY_RE =
-  /(?<![\p{L}])(?:(?:regional|community|county|university|children'?s|teaching|general|memorial)[ \t]+)*(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(?:regional|community|county|university|children'?s|teaching|general|memorial)[ \t]+)*(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|dialysis|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement)(?![\p{L}])/giu;
 
 /** Words that never belong to a facility's own name. */
 const NOT_FACILITY = new Set(
@@ -57,7 +57,24 @@ const STATE_CODES: ReadonlySet<string> = new Set(
 
 /** One to three capitalised words, a comma, then a state code or name (and maybe a ZIP code). */
 const CITY_STATE_RE =
-  /(?<![\p{L}])((?:\p{Lu}[\p{L}'’-]+[ \t]){0,2}\p{Lu}[\p{L}'’-]+),[ \t]*(\p{Lu}\.?\p{Lu}\.?|\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?)(?=[ \t]+\d{5}|[ \t]*(?:[.,;)\n]|$))/gu;
+  /(?<![\p{L}])((?:\p{Lu}[\p{L}'’-]+[ \t]){0,2}\p{Lu}[\p{L}'’-]+),[ \t]*(\p{Lu}\.?\p{Lu}\.?(?=[ \t]+\d{5}|[ \t]*(?:[.,;)\n]|$))|\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+)?(?![\p{L}]))/gu;
+
+/** A house number, a street and its suffix, a comma, then the town: `12 Elm Street, Fairhaven`. */
+const STREET_TOWN_RE =
+  /(?<![\p{L}\p{N}])\d{1,6}[ \t]+(?:[\p{L}'’.-]+[ \t]+){1,4}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|pike|row|close|crescent|calle|rue|strasse|straße)\.?,[ \t]*(\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*){0,2})(?=[ \t]*(?:,|\d{5}|[.;)\n]|$))/dgiu;
+
+/** Working life: `retired machinist from X`, `works at X`, `employed by X`. */
+const EMPLOYER_RE =
+  /(?<![\p{L}])(?:works?|worked|working|employed|employee|retired|job|career)(?:[ \t]+\p{L}+){0,2}?[ \t]+(?:at|for|from|with|by)[ \t]+(?:the[ \t]+)?/giu;
+
+/** Words that continue an organisation's name. */
+const ORGANISATION_WORDS = new Set(
+  (
+    'department dept fire police mill mills paper union credit bank schools school district company co corp ' +
+    'corporation inc llc ltd logistics group works plant factory foundry shipyard steel tool die motors ' +
+    'services systems university college hospital county city state'
+  ).split(' '),
+);
 
 /** Saints' and religious hospital names: St Mary, Saint Joseph, Holy Cross, Sacred Heart. */
 const SAINT_RE =
@@ -282,6 +299,20 @@ export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out:
       }
     }
     if (/-/.test(a.key)) return;
+    // `lives with wife in Fox Hollow`: two capitalised words after a place cue, in a mixed-case note.
+    if (
+      ctx.casing === 'mixed' &&
+      b !== undefined &&
+      a.cap &&
+      b.cap &&
+      !a.upper &&
+      !b.upper &&
+      /^[ \t]$/.test(text.slice(a.end, b.start)) &&
+      ![a, b].some((t) => t.info.stop || t.info.medical || t.month || NOT_FACILITY.has(t.key))
+    ) {
+      push(a.start, b.end, 0.7, 'location/town');
+      return;
+    }
     const kinds = book.place(a.key);
     if (
       kinds &&
@@ -309,6 +340,48 @@ export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out:
     ) {
       push(a.start, a.end, 0.65, 'location/town');
     }
+  });
+
+  // `12 Elm Street, Fairhaven`: the town after a street address.
+  forEachMatch(STREET_TOWN_RE, text, (m) => {
+    const range = m.indices?.[1];
+    if (!range) return;
+    const i = ctx.indexAt(range[0]);
+    if (i < 0) return;
+    const run: Token[] = [];
+    for (let k = i; k < tokens.length && tokens[k]!.end <= range[1]; k++) run.push(tokens[k]!);
+    if (
+      run.length === 0 ||
+      run.some((t) => t.info.stop && !(t.info.given || t.info.family)) ||
+      run.some((t) => t.month)
+    )
+      return;
+    if (ctx.casing === 'mixed' && run.some((t) => !t.cap)) return;
+    const state = run[0] !== undefined && book.place(run.map((t) => t.key).join(' '))?.includes('state');
+    if (state) return;
+    push(range[0], range[1], 0.8, 'location/street-town');
+  });
+
+  // Employers: `retired machinist from Ashgrove Fire Department`, `works at Larkspur Credit Union`.
+  forEachMatch(EMPLOYER_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0) return;
+    const first = tokens[i]!;
+    const firstOk =
+      ctx.casing === 'mixed'
+        ? first.cap && !first.info.stop && !NOT_FACILITY.has(first.key)
+        : first.info.english === undefined && !first.info.medical && !first.info.stop && !first.info.clipped;
+    if (!firstOk || first.month || first.digitAttached) return;
+    let last = i;
+    for (let k = i + 1; k < tokens.length && k < i + 4; k++) {
+      const t = tokens[k]!;
+      if (!/^[ \t]{1,2}(?:&[ \t]+)?$/.test(text.slice(tokens[k - 1]!.end, t.start))) break;
+      const more =
+        ctx.casing === 'mixed' ? t.cap : ORGANISATION_WORDS.has(t.key) || t.info.english === undefined;
+      if (!more || (t.info.stop && !ORGANISATION_WORDS.has(t.key))) break;
+      last = k;
+    }
+    push(first.start, tokens[last]!.end, 0.7, 'location/employer');
   });
 
   // `Coldbrook, MD`, `Middle River, MD 21220`, `Elm Street, Fairhaven, Ohio`: a town before its state.
