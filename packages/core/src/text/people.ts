@@ -357,7 +357,13 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     if (first.initial) return;
     const after = text.slice(first.end, first.end + 30);
     // `wife, rose, left`, `NP grace made aware`: a given name followed by a pause or a cue.
-    const pause = /^(?:[ \t]*[,)]|[ \t]*$|[ \t]*\n)/.test(after) || AFTER_RE.test(after);
+    // `daughter pat lives nearby`, `wife rose, left`: a pause or a verb after the given name.
+    const pause =
+      /^(?:[ \t]*[,)]|[ \t]*$|[ \t]*\n)/.test(after) ||
+      AFTER_RE.test(after) ||
+      /^[ \t]+(?:lives|lived|is|was|has|had|called|calls|visited|visits|came|comes|here|in|at|who|states|stated|says|said|spoke|wants|wishes|agrees|arrived|left)(?![\p{L}])/iu.test(
+        after,
+      );
     if (RELATIVE_WORD.test(first.key)) return;
     const ok =
       strongName(first) ||
