@@ -39,7 +39,7 @@ const UNIT_ABBREVIATIONS = new Set(
 );
 
 const TRANSFER_RE =
-  /(?<![\p{L}])(?:transferred|transfered|transfer|trans|xferred|xfer|admitted|adm|brought|sent|went|presented|came|arrived|med-?flighted|medflighted|flighted|flown|taken|returned|back|d\/c'?d|dc'?d|discharged|recieved|received|seen|treated|followed|intubated|evaluated|screened)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:to|from|at|in|by)[ \t]+(?:the[ \t]+)?/giu;
+  /(?<![\p{L}])(?:transferred|transfered|transfer|trans|xferred|xfer|tx'?d|tx|admitted|adm|brought|sent|went|presented|came|arrived|med-?flighted|medflighted|flighted|flown|taken|returned|back|d\/c'?d|dc'?d|discharged|recieved|received|seen|treated|followed|intubated|evaluated|screened)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:to|from|at|in|by)[ \t]+(?:the[ \t]+)?/giu;
 
 const WARD_RE =
   /(?<![\p{L}])(?:to|from|on|at|in|onto)[ \t]+(?:the[ \t]+)?(\p{L}[\p{L}'’-]+)[ \t]?(\d{1,2})(?![\p{N}\p{L}])/dgiu;
@@ -72,7 +72,8 @@ const ORGANISATION_WORDS = new Set(
   (
     'department dept fire police mill mills paper union credit bank schools school district company co corp ' +
     'corporation inc llc ltd logistics group works plant factory foundry shipyard steel tool die motors ' +
-    'services systems university college hospital county city state'
+    'services systems university college hospital county city state health healthcare care medical ' +
+    'labs laboratories pharmacy pharmaceuticals'
   ).split(' '),
 );
 
@@ -90,12 +91,40 @@ const TOWN_CUE_RE =
 export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out: PhiSpan[]): void {
   const tokens = ctx.tokens;
   if (tokens.length === 0) return;
+  const first = out.length;
+  findPlaceSpans(text, ctx, book, out);
+  // `ASHFORD MILL`, `Fox River`: a place word after a place belongs to it.
+  for (let k = first; k < out.length; k++) {
+    const span = out[k]!;
+    const i = ctx.firstEndingAfter(span.end);
+    const next = tokens[i];
+    if (next && PLACE_SUFFIX.has(next.key) && /^[ \t]$/.test(text.slice(span.end, next.start))) {
+      if (ctx.casing !== 'mixed' || next.cap) span.end = next.end;
+    }
+  }
+}
+
+/** Words that end a place's name: `Mill`, `River`, `Heights`, `Falls`. */
+const PLACE_SUFFIX: ReadonlySet<string> = new Set(
+  (
+    'mill mills river heights park falls springs hills hill creek beach valley lake lakes harbor harbour ' +
+    'township village junction station point grove ridge woods landing crossing bay glen forest meadows ' +
+    'gardens estates shores plains corner corners center centre'
+  ).split(' '),
+);
+
+function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: PhiSpan[]): void {
+  const tokens = ctx.tokens;
   const push = (start: number, end: number, confidence: number, rule: string): void => {
     if (end > start) out.push({ start, end, type: 'location', confidence, rule });
   };
   const nameLike = (t: Token): boolean => {
-    if (t.initial || NOT_FACILITY.has(t.key) || t.info.credential || t.month) return false;
-    if (ctx.casing === 'mixed' && !t.cap) return false;
+    if (t.initial || NOT_FACILITY.has(t.key) || t.info.credential || t.month || t.digitAttached) return false;
+    // Lower case in a mixed-case note: only a word in no list (`from er ashgrove campus`).
+    if (ctx.casing === 'mixed' && !t.cap)
+      return (
+        t.info.english === undefined && !t.info.medical && !t.info.stop && !t.info.clipped && !t.info.misspelt
+      );
     return true;
   };
 
@@ -132,7 +161,8 @@ export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out:
     const run = tokens.slice(first, at);
     // `cardiac rehab`, `cont cardiac`: a run of medical or clipped words is not a name.
     // `Silver Lake rehab`: common words written as a name (capitalised in a mixed-case note) are one.
-    const writtenAsName = ctx.casing === 'mixed' && run.every((t) => t.cap);
+    // `UNION MEMORIAL`: a common word before `memorial` is a hospital's name.
+    const writtenAsName = (ctx.casing === 'mixed' && run.every((t) => t.cap)) || /^memorial$/.test(word);
     if (
       !writtenAsName &&
       run.every(
@@ -367,10 +397,19 @@ export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out:
     const i = ctx.indexAt(m.index + m[0].length);
     if (i < 0) return;
     const first = tokens[i]!;
+    const second = tokens[i + 1];
+    // `works for lumen health`: any word before an organisation word names the organisation.
+    const orgNext =
+      second !== undefined &&
+      ORGANISATION_WORDS.has(second.key) &&
+      /^[ \t]{1,2}$/.test(text.slice(first.end, second.start)) &&
+      !first.info.stop &&
+      !NOT_FACILITY.has(first.key);
     const firstOk =
-      ctx.casing === 'mixed'
+      orgNext ||
+      (ctx.casing === 'mixed'
         ? first.cap && !first.info.stop && !NOT_FACILITY.has(first.key)
-        : first.info.english === undefined && !first.info.medical && !first.info.stop && !first.info.clipped;
+        : first.info.english === undefined && !first.info.medical && !first.info.stop && !first.info.clipped);
     if (!firstOk || first.month || first.digitAttached) return;
     let last = i;
     for (let k = i + 1; k < tokens.length && k < i + 4; k++) {
@@ -394,7 +433,13 @@ export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out:
     if (i < 0) return;
     const words = city.split(/[ \t]+/).length;
     const run = tokens.slice(i, i + words);
-    if (run.some((t) => t.info.medical || t.info.stop || NOT_FACILITY.has(t.key) || t.month)) return;
+    const functionWord = (t: Token): boolean => t.info.stop && (t.info.english ?? 99) <= 10;
+    if (
+      run.some(
+        (t) => (t.info.medical && !t.info.stop) || functionWord(t) || NOT_FACILITY.has(t.key) || t.month,
+      )
+    )
+      return;
     if (ctx.casing === 'mixed' && run.some((t) => !t.cap)) return;
     if (run.every((t) => t.info.english !== undefined && t.info.english <= 35) && ctx.casing !== 'mixed')
       return;
