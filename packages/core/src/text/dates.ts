@@ -197,14 +197,26 @@ const RULES: readonly DateRule[] = [
     // March 15, Mar 3rd (no year): the month must be capitalised; not `May 5 mm`.
     id: 'date/month-day',
     re: re(
-      `(?<!\\p{L})${MONTH}\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?!\\p{N}|[.:,/]\\p{N}|\\s*(?:mm|cm|ml|mg|kg|%|x\\b|-))`,
+      `(?<!\\p{L})${MONTH}\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?!\\p{N}|[.:,/]\\p{N}|\\s*(?:mm|cm|ml|mg|mcg|kg|cc|l\\b|%|x\\b|-|units?\\b|u\\b|amps?\\b|tabs?\\b|doses?\\b|hrs?\\b|hours?\\b|days?\\b|wks?\\b|weeks?\\b|times\\b|liters?\\b|prbc|ffp))`,
     ),
-    read(m) {
+    read(m, text) {
       const month = monthOf(m[1]);
-      if (month === undefined || !capitalised(m[1])) return undefined;
+      if (month === undefined) return undefined;
       const day = Number(m[2]);
       if (!isValidDate(2000, month, day)) return undefined;
-      return { readings: [], confidence: 0.6 };
+      if (capitalised(m[1])) return { readings: [], confidence: 0.6 };
+      // Lower case (`f/u june 5`, `since february 18th`): a month word that is also a verb or a name
+      // (`may`, `march`, `mar`, `jun`) needs an ordinal or a date cue before it.
+      const word = (m[1] ?? '').toLowerCase().replace(/\.$/, '');
+      const ordinal = /(?:st|nd|rd|th)$/i.test(m[0]);
+      const before = text.slice(Math.max(0, m.index - 16), m.index).toLowerCase();
+      const cue =
+        /(?:\bon|\bsince|\buntil|\bf\/u|\bfu|\bfor|\bby|\bof|\badmitted|\bseen|\bthru|\bfrom|\bin|,)\s*$/.test(
+          before,
+        );
+      const dateCue = /(?:\bon|\bsince|\buntil|\bf\/u|\bfu|\bof|\badmitted|\bthru|\bin)\s*$/.test(before);
+      if (/^(?:may|mar|march|jun|mai|mars)$/.test(word) && !ordinal && !dateCue) return undefined;
+      return { readings: [], confidence: ordinal || cue ? 0.75 : 0.6 };
     },
   },
   {
@@ -243,7 +255,7 @@ const RULES: readonly DateRule[] = [
     // (`5/5 strength`, `2/6 murmur`, `1/2 NS`, `8/10 pain`) are told apart by what surrounds them.
     id: 'date/month-day-numeric',
     re: re(
-      '(?<![\\p{N}:/]|\\p{N}[.,]|(?<!\\d{1,2}/\\d{1,2})\\p{N}\\s?-\\s?|\\b[xX]\\s?)(0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01])(?![\\p{N}]|/\\p{N}|[.,]\\p{N}|\\s?%)',
+      '(?<![\\p{N}:/]|\\p{N}[.,]|\\b[xX]\\s?)(0?[1-9]|1[0-2])/(0?[1-9]|[12]\\d|3[01])(?![\\p{N}]|/\\p{N}|[.,]\\p{N}|\\s?%)',
     ),
     read(m, text) {
       const month = Number(m[1]);
@@ -344,8 +356,9 @@ function monthDayConfidence(text: string, start: number, end: number, month: num
     (day === 2 && month === 1) ||
     (day === 4 && (month === 1 || month === 3)) ||
     (day === 8 && month % 2 === 1);
-  // `7/22-7/25`: the second half of a range of dates.
-  if (/\d{1,2}\/\d{1,2}\s?-\s?$/.test(before)) return 0.85;
+  // `7/22-7/25`: the second half of a range of dates; `120-130/80` is no date.
+  if (/\d{1,2}\/\d{1,2}\s{0,2}-\s{0,2}$/.test(before)) return 0.85;
+  if (/\d\s?-\s?$/.test(before)) return 0;
   const cue =
     /(?:\bon|\bsince|\buntil|\bthru|\bthrough|\bfrom|\bto|\bby|\bdated?|\bfu|f\/u|\badm(?:itted)?|\bd\/c|\bdc|\bs\/p|\bdos|\bdob|\bbefore|\bafter|\bof|\bfor|-|\bat|\bto)\s*$/.test(
       before,

@@ -35,6 +35,9 @@ describe('dates in clinical notes', () => {
     ['knee replaced in jan. 2013. she had', '2013'],
     ['says that today is 14th Feb, 1977.', '14th'],
     ['in june of 2019 pt was', '2019'],
+    ['f/u june 5 with cardiology', 'june 5'],
+    ['unchanged since february 18th per family', 'february 18th'],
+    ['admitted 6/8- 6/12 for sepsis', '6/12'],
     ['Untersuchung vom 3. März 2024', '3. März 2024'],
     ['el 15 de marzo de 2024', '15 de marzo de 2024'],
   ])('finds the date in %j', (text, date) => {
@@ -53,6 +56,7 @@ describe('dates in clinical notes', () => {
     'arrived to unit @ 1930, vanco given at 2000',
     'put on 1st step mattress, 3rd degree burn, 5th ICS',
     'fluids 500-1000 cc over the day',
+    'HR 100-120/70 overnight, may 2 units prbc if hct drops',
   ])('leaves the scores, settings and times in %j', (text) => {
     expect(found(text)).toEqual([]);
   });
