@@ -103,9 +103,10 @@ describe('addresses and ZIP codes', () => {
   });
 
   it('finds ZIP codes after a state or a ZIP label only', () => {
-    // The town before its state is a place too (smaller than a state: PHI under HIPAA).
+    // The town before its state is a place too (smaller than a state: PHI under HIPAA); with the
+    // ZIP code after it the line is a postal address, and the state goes with it.
     expect(found('Boston, MA 02115-1234')).toEqual([
-      ['Boston', 'location'],
+      ['Boston, MA', 'location'],
       ['02115-1234', 'zip'],
     ]);
     expect(found('Dallas TX 75201')).toEqual([['75201', 'zip']]);
@@ -113,7 +114,7 @@ describe('addresses and ZIP codes', () => {
     // Ambiguous state abbreviations (CT, ID, MD, PA...) need `City, ` before them.
     expect(found('CT 12345, MD 23456 and 5 of 12345')).toEqual([]);
     expect(found('Hartford, CT 06103')).toEqual([
-      ['Hartford', 'location'],
+      ['Hartford, CT', 'location'],
       ['06103', 'zip'],
     ]);
   });

@@ -279,7 +279,7 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
   }
 
   // Wards: an unlisted word and a small number (`Brightwater 2 when bed available`).
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const w = t.info;
     if (
@@ -443,7 +443,10 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     if (ctx.casing === 'mixed' && run.some((t) => !t.cap)) return;
     if (run.every((t) => t.info.english !== undefined && t.info.english <= 35) && ctx.casing !== 'mixed')
       return;
-    push(start, start + city.length, 0.75, 'location/city-state');
+    // With a ZIP code after it, the line is a postal address: the state goes with the town.
+    const stateEnd = m.index + m[0].length;
+    const withZip = /^[ \t]+\d{5}/.test(text.slice(stateEnd, stateEnd + 8));
+    push(start, withZip ? stateEnd : start + city.length, 0.75, 'location/city-state');
   });
 
   // `from Lisbon`, `from Silver Spring`: a US place the lexicon knows after `from`, `in`, `near`.
