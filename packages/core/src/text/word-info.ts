@@ -4,7 +4,7 @@
  * lexicon and the small hand-written lists; lookups are by folded key.
  */
 import { foldText } from './fold.js';
-import { loadLexicon } from './lexicon.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
 import { AMBIGUOUS_NAMES, FAMILY_NAMES, GIVEN_NAMES, NEVER_NAMES } from './name-data.js';
 import { CREDENTIALS, STOP_WORDS } from './stop-words.js';
 
@@ -65,7 +65,9 @@ function keySet(...lists: ReadonlyArray<readonly string[] | undefined>): Set<str
 
 /** Builds a word book from the lexicon and `lists`. */
 export function createWordBook(lists: WordBookLists = {}): WordBook {
-  const lex = loadLexicon();
+  // The lexicon (3 MB of lists) is read on the first lookup: a run that never cleans text never loads it.
+  let loaded: Lexicon | undefined;
+  const lexicon = (): Lexicon => (loaded ??= loadLexicon());
   const given = keySet(GIVEN_NAMES, lists.givenNames);
   const family = keySet(FAMILY_NAMES, lists.familyNames);
   const extraNames = keySet(lists.givenNames, lists.familyNames);
@@ -83,13 +85,13 @@ export function createWordBook(lists: WordBookLists = {}): WordBook {
     const addPrefixes = (word: string): void => {
       for (let n = 3; n <= 5 && n <= word.length - 2; n++) prefixes!.add(word.slice(0, n));
     };
-    for (const [word, level] of lex.englishWords) if (level <= 50) addPrefixes(word);
-    for (const [term] of lex.medicalTerms) if (!term.includes(' ')) addPrefixes(term);
+    for (const [word, level] of lexicon().englishWords) if (level <= 50) addPrefixes(word);
+    for (const [term] of lexicon().medicalTerms) if (!term.includes(' ')) addPrefixes(term);
     return prefixes;
   };
   const known = (w: string): boolean => {
-    const level = lex.englishWords.get(w);
-    return (level !== undefined && level <= 70) || lex.medicalTerms.has(w);
+    const level = lexicon().englishWords.get(w);
+    return (level !== undefined && level <= 70) || lexicon().medicalTerms.has(w);
   };
   const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
   /** True when one edit turns `w` into a known word. */
@@ -112,6 +114,7 @@ export function createWordBook(lists: WordBookLists = {}): WordBook {
       let info = cache.get(key);
       if (info) return info;
       const isNever = never.has(key);
+      const lex = lexicon();
       info = {
         given: !isNever && (given.has(key) || lex.givenNames.has(key)),
         family: !isNever && (family.has(key) || lex.familyNames.has(key)),
@@ -142,7 +145,7 @@ export function createWordBook(lists: WordBookLists = {}): WordBook {
       return info;
     },
     place(phrase) {
-      return lex.usPlaces.get(phrase);
+      return lexicon().usPlaces.get(phrase);
     },
   };
 }
