@@ -31,21 +31,24 @@ export interface DateMatch {
 const MIN_YEAR = 1880;
 const MAX_YEAR = 2100;
 
-/** Month names and abbreviations (English, German, French, Spanish), folded, to month numbers. */
+/**
+ * Month names and abbreviations (English, German, French, Spanish, Italian, Portuguese, Dutch), to month
+ * numbers.
+ */
 const MONTHS: ReadonlyMap<string, number> = (() => {
   const table: Array<[number, string]> = [
-    [1, 'january jan januar janvier enero'],
-    [2, 'february feb februar fevrier février febrero'],
-    [3, 'march mar marz märz maerz mars marzo'],
-    [4, 'april apr avril abril'],
-    [5, 'may mai mayo'],
-    [6, 'june jun juni juin junio'],
-    [7, 'july jul juli juillet julio'],
-    [8, 'august aug aout août agosto'],
-    [9, 'september sep sept septembre septiembre setiembre'],
-    [10, 'october oct oktober okt octobre octubre'],
-    [11, 'november nov novembre noviembre'],
-    [12, 'december dec dezember dez decembre décembre diciembre'],
+    [1, 'january jan januar janvier enero gennaio janeiro januari'],
+    [2, 'february feb februar fevrier février febrero febbraio fevereiro februari'],
+    [3, 'march mar marz märz maerz mars marzo março marco maart'],
+    [4, 'april apr avril abril aprile'],
+    [5, 'may mai mayo maggio maio mei'],
+    [6, 'june jun juni juin junio giugno junho'],
+    [7, 'july jul juli juillet julio luglio julho'],
+    [8, 'august aug aout août agosto augustus'],
+    [9, 'september sep sept septembre septiembre setiembre settembre setembro'],
+    [10, 'october oct oktober okt octobre octubre ottobre outubro'],
+    [11, 'november nov novembre noviembre novembro'],
+    [12, 'december dec dezember dez decembre décembre diciembre dicembre dezembro'],
   ];
   const map = new Map<string, number>();
   for (const [month, names] of table) for (const name of names.split(' ')) map.set(name, month);
@@ -168,8 +171,8 @@ const RULES: readonly DateRule[] = [
     // 15-Mar-2024, 15 March 2024, 15th of March, 2024, 15. März 2024, 15 de marzo de 2024.
     id: 'date/day-month-year',
     re: re(
-      `(?<![\\p{N}\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?(?:[\\s./-]{1,3}|\\s+(?:of|de)\\s+)` +
-        `${MONTH}(?:[\\s./,-]{1,3}|\\s+de\\s+)(\\d{4}|\\d{2})(?!\\p{N})${TIME}`,
+      `(?<![\\p{N}\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er|e|º|°)?\\.?(?:[\\s./-]{1,3}|\\s+(?:of|de|di|del)\\s+)` +
+        `${MONTH}(?:[\\s./,-]{1,3}|\\s+(?:de|del)\\s+)(\\d{4}|\\d{2})(?!\\p{N})${TIME}`,
     ),
     read(m) {
       const month = monthOf(m[2]);

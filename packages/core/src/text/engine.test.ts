@@ -40,6 +40,9 @@ describe('dates in clinical notes', () => {
     ['admitted 6/8- 6/12 for sepsis', '6/12'],
     ['Untersuchung vom 3. März 2024', '3. März 2024'],
     ['el 15 de marzo de 2024', '15 de marzo de 2024'],
+    ['esame del 3 marzo 2021, controllo', '3 marzo 2021'],
+    ['consulta em 12 de março de 2019', '12 de março de 2019'],
+    ['onderzoek op 7 mei 2022 verricht', '7 mei 2022'],
   ])('finds the date in %j', (text, date) => {
     expect(covered(text, date)).toBe(true);
   });
