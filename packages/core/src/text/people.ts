@@ -86,7 +86,11 @@ const ROLE_RE = new RegExp(
     'friend|neighbor|neighbour|hcp|proxy|caregiver|companion|fiance|fiancee|partner|boyfriend|girlfriend|' +
     'son-in-law|daughter-in-law|sister-in-law|brother-in-law|sil|dil|guardian|contact\\s+person|lawyer|attorney|' +
     'pastor|priest|rabbi|minister|chaplain|imam|social\\s+worker|case\\s+manager|significant\\s+other|' +
-    'named|name\\s+is|called|caller)(?![\\p{L}])' +
+    'named|name\\s+is|called|caller|' +
+    // Spanish, Portuguese, French, German, Italian.
+    'esposa|esposo|marido|mujer|hijo|hija|hermano|hermana|filho|filha|irmão|irmã|épouse|epouse|époux|epoux|' +
+    'mari|femme|fils|fille|frère|frere|sœur|soeur|ehefrau|ehemann|sohn|tochter|bruder|schwester|' +
+    'moglie|figlio|figlia|fratello|sorella)(?![\\p{L}])' +
     "(?:'s)?[ \\t]*[,:(\"'-]?[ \\t]*(?:(?:is|was|named|,)[ \\t]+)?",
   'giu',
 );
@@ -97,7 +101,7 @@ const DONE_BY_RE =
 
 /** Professional roles before a name: `NP Grace made aware`, `HO Castelvetro notified`, `nurse Petra`. */
 const STAFF_RE =
-  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient|sonographer|technologist|radiographer|therapist|pharmacist|dietitian|dietician|nutritionist|chaplain|interpreter|translator|coordinator|midwife|hospitalist|intensivist|anesthesiologist|anaesthetist|radiologist|oncologist|neurologist|physician|provider|nurse[ \t]+practitioner|case[ \t]+manager|social[ \t]+worker|clerk|secretary|volunteer|tech|ref(?:erring)?\.?[ \t]*(?:phys(?:ician)?|dr|doc|md)\.?|pt)(?![\p{L}])[ \t]*[,:(-]?[ \t]*(?:named[ \t]+)?/giu;
+  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient|sonographer|technologist|radiographer|therapist|pharmacist|dietitian|dietician|nutritionist|chaplain|interpreter|translator|coordinator|midwife|hospitalist|intensivist|anesthesiologist|anaesthetist|radiologist|oncologist|neurologist|physician|provider|nurse[ \t]+practitioner|case[ \t]+manager|social[ \t]+worker|clerk|secretary|volunteer|tech|ref(?:erring)?\.?[ \t]*(?:phys(?:ician)?|dr|doc|md)\.?|pt)(?![\p{L}])[ \t]*[,:;(-]?[ \t]*(?:named[ \t]+)?/giu;
 
 /** Words after an eponym: `Wells score`, `Fleischner Society guidelines`, `Foley catheter`. */
 const EPONYM_NEXT: ReadonlySet<string> = new Set([
@@ -373,7 +377,7 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
           ctx.casing === 'lower' ||
           (unknownWord(first) && first.key.length >= 4))) ||
       ((first.info.given || first.info.family) &&
-        couldBeName(ctx, first) &&
+        couldBeName(ctx, first, true) &&
         (first.info.english === undefined ||
           first.info.english >= 35 ||
           (caseOf(ctx, first) === 'cap' && first.info.english > 20) ||
