@@ -1,46 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtemp, mkdir, readFile, readdir, writeFile, cp, stat } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile, cp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import dcmjs from 'dcmjs';
-import { main, type CliIo } from '../src/index.js';
+import { main } from '../src/index.js';
+import { capture, files } from './helpers.js';
 
 const SAMPLES = new URL('../../../samples/dicom/', import.meta.url).pathname;
 const KEY_HEX = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
-
-interface Captured {
-  io: CliIo;
-  out: () => string;
-  err: () => string;
-}
-
-function capture(cwd: string, env: NodeJS.ProcessEnv = {}): Captured {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: { write: (s: string) => (out += s) },
-      stderr: { write: (s: string) => (err += s) },
-      env: { MEDIMAGECLEANER_PROFILES_DIR: join(cwd, 'profiles'), ...env },
-      cwd,
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
-
-async function files(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const full = join(d, e.name);
-      if (e.isDirectory()) await walk(full);
-      else found.push(full);
-    }
-  };
-  await walk(dir);
-  return found.sort();
-}
 
 async function workspace(): Promise<{ dir: string; keyFile: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'mic-cli-'));

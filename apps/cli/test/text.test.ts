@@ -1,35 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createPseudonymizer, parseKey } from '@medimagecleaner/core';
-import { main, type CliIo } from '../src/index.js';
+import { main } from '../src/index.js';
+import { capture, files } from './helpers.js';
 
 const SAMPLES = new URL('../../../samples/dicom/', import.meta.url).pathname;
 const KEY_HEX = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
-
-function capture(cwd: string): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: { write: (s: string) => (out += s) },
-      stderr: { write: (s: string) => (err += s) },
-      env: { MEDIMAGECLEANER_PROFILES_DIR: join(cwd, 'profiles') },
-      cwd,
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
-
-async function files(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) found.push(join(e.parentPath, e.name));
-  }
-  return found.sort();
-}
 
 /** A synthetic note about the sample patient ROE^RICHARD (PatientID MRN0098765, issuer SPRINGFIELD_GH). */
 const NOTE = [

@@ -6,14 +6,7 @@
  * @packageDocumentation
  */
 export { createHandler, deidentifyText, TEXT_CONFIDENCE, type TextHandlerOptions } from './handler.js';
-export {
-  inspectText,
-  residualSpans,
-  placeholderRanges,
-  TEXT_INSPECT_RULES,
-  DEFAULT_RESIDUAL_CONFIDENCE,
-  SURROGATE_TYPES,
-} from './inspect.js';
+export { inspectText, TEXT_INSPECT_RULES } from './inspect.js';
 export { sniffText, hasForeignSignature, hasTextExtension, TEXT_EXTENSIONS } from './sniff.js';
 export {
   decodeTextFile,

@@ -1,25 +1,5 @@
+import { DISABLEABLE_PHI_TYPES } from '../text/phi-types.js';
 import { PROFILE_OPTIONS } from './types.js';
-
-/** PHI type names a policy may disable (every type but the subject's own identifiers). */
-const TEXT_PHI_TYPES = [
-  'name',
-  'date',
-  'age',
-  'id',
-  'mrn',
-  'accession',
-  'ssn',
-  'phone',
-  'fax',
-  'email',
-  'url',
-  'ip',
-  'zip',
-  'address',
-  'location',
-  'uid',
-  'other',
-] as const;
 
 /**
  * JSON Schema of a policy document's core part. Every object is closed (`additionalProperties: false`)
@@ -67,7 +47,7 @@ export const POLICY_DOCUMENT_SCHEMA = {
       properties: {
         replacement: { enum: ['placeholder', 'surrogate'] },
         minConfidence: { type: 'number', minimum: 0, maximum: 1 },
-        disabledTypes: { type: 'array', items: { enum: [...TEXT_PHI_TYPES] }, uniqueItems: true },
+        disabledTypes: { type: 'array', items: { enum: [...DISABLEABLE_PHI_TYPES] }, uniqueItems: true },
         allow: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
         deny: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
         residualConfidence: { type: 'number', minimum: 0, maximum: 1 },

@@ -1,6 +1,7 @@
 /** The rule-based text PHI detector: every rule module, one merge, one redaction. */
 import type { PhiSpan, PhiType, Pseudonymizer, TextPhiDetector, TextScanOptions } from '../types.js';
 import { compilePhraseList } from './phrase-list.js';
+import { ALL_PHI_TYPES } from './phi-types.js';
 import { replaceWithSurrogates } from './surrogates.js';
 import { findAddresses } from './addresses.js';
 import { findAges } from './ages.js';
@@ -112,28 +113,6 @@ function trimLeadingWords(ctx: TokenContext, span: PhiSpan): PhiSpan | undefined
   return start === span.start ? span : start < span.end ? { ...span, start } : undefined;
 }
 
-/** Every type the detector can report. */
-export const ALL_PHI_TYPES: readonly PhiType[] = [
-  'name',
-  'date',
-  'age',
-  'id',
-  'mrn',
-  'accession',
-  'ssn',
-  'phone',
-  'fax',
-  'email',
-  'url',
-  'ip',
-  'zip',
-  'address',
-  'location',
-  'uid',
-  'subject-identifier',
-  'other',
-];
-
 const DEFAULT_MIN_CONFIDENCE = 0.5;
 
 function clampConfidence(value: number | undefined, fallback: number): number {
@@ -177,8 +156,10 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
     if (any('id', 'mrn', 'accession', 'ssn', 'uid')) findIdentifiers(text, spans);
     if (any('phone', 'fax', 'email', 'url', 'ip')) findContacts(text, spans);
     if (any('address', 'zip')) findAddresses(text, spans);
+    let foldedText: string | undefined;
     if (enabled.has('name') || enabled.has('location')) {
       const ctx = tokenContext(text, book);
+      foldedText = ctx.folded;
       const found: PhiSpan[] = [];
       if (enabled.has('name')) {
         const older: PhiSpan[] = [];
@@ -193,15 +174,15 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
       propagate(ctx, found, found);
       for (const span of found) spans.push(span);
     }
-    const folded = known.length > 0 || allow.size > 0 || deny.size > 0 ? foldText(text) : '';
+    const folded = (): string => (foldedText ??= foldText(text));
     if (deny.size > 0) {
-      for (const [start, end] of deny.find(folded)) {
+      for (const [start, end] of deny.find(folded())) {
         spans.push({ start, end, type: 'other', confidence: 0.95, rule: 'deny/list' });
       }
     }
     let kept = spans.filter((s) => s.confidence >= min && enabled.has(s.type));
     if (allow.size > 0) {
-      const allowed = allow.find(folded);
+      const allowed = allow.find(folded());
       if (allowed.length > 0)
         kept = kept.filter((s) => !allowed.some(([a, b]) => s.start >= a && s.end <= b));
     }
@@ -217,12 +198,12 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
       return !ordinaryWord(book.info(wordKey(k)));
     });
     if (others.length > 0 && enabled.has('name')) {
-      for (const span of compileKnownIdentifiers(others).find(text, foldText(text), dates)) {
+      for (const span of compileKnownIdentifiers(others).find(text, folded(), dates)) {
         kept.push({ ...span, type: 'name', confidence: 0.95, rule: 'name/record' });
       }
     }
     if (known.length > 0)
-      for (const span of compileKnownIdentifiers(known).find(text, folded, dates)) kept.push(span);
+      for (const span of compileKnownIdentifiers(known).find(text, folded(), dates)) kept.push(span);
     return mergeSpans(kept);
   }
 

@@ -1,7 +1,8 @@
 /** The free-text PHI engine configured by a policy: the one every format handler uses. */
 import type { ResolvedPolicy } from '../policy/types.js';
 import type { PhiType, Pseudonymizer, TextPhiDetector } from '../types.js';
-import { ALL_PHI_TYPES, createTextPhiDetector } from './detector.js';
+import { createTextPhiDetector } from './detector.js';
+import { ALL_PHI_TYPES } from './phi-types.js';
 
 /** Options of {@link createTextEngine}. */
 export interface TextEngineOptions {

@@ -7,10 +7,11 @@
  * // 'Dr. [NAME] reviewed on [DATE]'
  * ```
  */
-export { ALL_PHI_TYPES, createTextPhiDetector } from './detector.js';
+export { createTextPhiDetector } from './detector.js';
+export { ALL_PHI_TYPES } from './phi-types.js';
 export type { TextPhiDetectorOptions } from './detector.js';
 export { mergeSpans } from './merge-spans.js';
-export { defaultPlaceholder, redactSpans } from './redact.js';
+export { defaultPlaceholder, placeholderRanges, redactSpans, replaceSpans } from './redact.js';
 export type { PlaceholderFn } from './redact.js';
 export { compileKnownIdentifiers } from './known-identifiers.js';
 export type { KnownIdentifierMatcher } from './known-identifiers.js';
@@ -20,5 +21,6 @@ export { isValidSsn } from './identifiers.js';
 export { isIpv6 } from './contact.js';
 export { createTextEngine } from './engine.js';
 export type { TextEngineOptions } from './engine.js';
-export { replaceWithSurrogates } from './surrogates.js';
+export { replaceWithSurrogates, SURROGATE_TYPES } from './surrogates.js';
+export { residualSpans } from './residual.js';
 export type { SurrogateOptions } from './surrogates.js';

@@ -5,6 +5,7 @@
  */
 import type { PhiSpan } from '../types.js';
 import { foldText, forEachMatch } from './fold.js';
+import { tokenIndexAt } from './tokens.js';
 import { AMBIGUOUS_NAMES, FAMILY_NAMES, GIVEN_NAMES, NEVER_NAMES } from './name-data.js';
 import { CREDENTIALS, EPONYM_CUES, MONTH_WORDS, OF_EPONYMS, STOP_WORDS } from './stop-words.js';
 
@@ -169,18 +170,7 @@ export function createNameFinder(lists: NameLists = {}): NameFinder {
     const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
 
     /** Index of the first token at or after `pos`, when only spaces or tabs lie between. */
-    function tokenAt(pos: number): number {
-      let lo = 0;
-      let hi = tokens.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((tokens[mid]?.start ?? 0) < pos) lo = mid + 1;
-        else hi = mid;
-      }
-      const t = tokens[lo];
-      if (!t || !/^[ \t]*$/.test(text.slice(pos, t.start))) return -1;
-      return lo;
-    }
+    const tokenAt = (pos: number): number => tokenIndexAt(tokens, text, pos);
 
     /** True when a month word is followed by a number (the name stops before a date). */
     function startsDate(t: Token): boolean {

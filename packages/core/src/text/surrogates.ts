@@ -6,7 +6,7 @@
 import type { PhiSpan, PhiType, Pseudonymizer } from '../types.js';
 import { findDates, type CalendarDate } from './dates.js';
 import { foldText } from './fold.js';
-import { defaultPlaceholder, type PlaceholderFn } from './redact.js';
+import { defaultPlaceholder, replaceSpans, type PlaceholderFn } from './redact.js';
 
 /** What a surrogate replacement needs. */
 export interface SurrogateOptions {
@@ -18,6 +18,13 @@ export interface SurrogateOptions {
 }
 
 const DIGIT_TYPES: ReadonlySet<PhiType> = new Set(['phone', 'fax', 'id', 'mrn', 'accession', 'ssn', 'zip']);
+
+/**
+ * The types whose surrogates look like the real thing (keyed fake names, shifted dates, keyed digits
+ * in the original layout). Every other type becomes its placeholder in surrogate mode too. A verifier
+ * re-scanning surrogate output cannot tell these from PHI, so it does not check them.
+ */
+export const SURROGATE_TYPES: ReadonlySet<PhiType> = new Set<PhiType>(['name', 'date', ...DIGIT_TYPES]);
 
 /** Writes `word` in the case pattern of `model`: `SMITH`, `smith` or `Smith`. */
 function matchCase(word: string, model: string): string {
@@ -105,16 +112,5 @@ export function replaceWithSurrogates(
   spans: readonly PhiSpan[],
   options: SurrogateOptions,
 ): string {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  let pos = 0;
-  for (const span of sorted) {
-    const start = Math.max(span.start, pos);
-    const end = Math.min(span.end, text.length);
-    if (end <= start) continue;
-    parts.push(text.slice(pos, start), surrogateFor(text.slice(start, end), span, options));
-    pos = end;
-  }
-  parts.push(text.slice(pos));
-  return parts.join('');
+  return replaceSpans(text, spans, (span, original) => surrogateFor(original, span, options));
 }

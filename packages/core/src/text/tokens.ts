@@ -27,6 +27,8 @@ export interface Token {
 /** The tokens of one text and how it is written. */
 export interface TokenContext {
   tokens: Token[];
+  /** The text case- and accent-folded (`foldText`), offsets unchanged. */
+  folded: string;
   /** `upper`: an ALL CAPS note; `lower`: an all lower-case note; `mixed` otherwise. */
   casing: 'mixed' | 'upper' | 'lower';
   /** Index of the first token starting at `pos` with only spaces or tabs before it, or -1. */
@@ -81,6 +83,7 @@ export function tokenContext(text: string, book: WordBook): TokenContext {
         : 'mixed';
   return {
     tokens,
+    folded,
     casing,
     firstEndingAfter(pos) {
       let lo = 0;
@@ -92,17 +95,23 @@ export function tokenContext(text: string, book: WordBook): TokenContext {
       }
       return lo;
     },
-    indexAt(pos) {
-      let lo = 0;
-      let hi = tokens.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((tokens[mid]?.start ?? 0) < pos) lo = mid + 1;
-        else hi = mid;
-      }
-      const t = tokens[lo];
-      if (!t || !/^[ \t]*$/.test(text.slice(pos, t.start))) return -1;
-      return lo;
-    },
+    indexAt: (pos) => tokenIndexAt(tokens, text, pos),
   };
+}
+
+/**
+ * Index of the first of `tokens` (sorted by start) that starts at or after `pos` with only spaces or
+ * tabs of `text` before it, or -1.
+ */
+export function tokenIndexAt(tokens: ReadonlyArray<{ start: number }>, text: string, pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid]?.start ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = tokens[lo];
+  if (!t || !/^[ \t]*$/.test(text.slice(pos, t.start))) return -1;
+  return lo;
 }
