@@ -114,6 +114,14 @@ describe('medimagecleaner deidentify on a folder of DICOM and text', () => {
       const body = await readFile(join(out, f), 'utf8');
       expect(body).not.toMatch(/Richard|Roe\b|MRN0098765|Lopez|555-0198|03\/15\/2024/);
     }
+    // No PHI through the side door: stdout (the report), stderr and the run's journal and state files.
+    const injected = /Richard|Roe\b|MRN0098765|Lopez|555-0198|03\/15\/2024|ROE_RICHARD|unlabelled/;
+    expect(c.out()).not.toMatch(injected);
+    expect(c.err()).not.toMatch(injected);
+    const state = (await files(out)).filter((f) => relative(out, f).startsWith('.'));
+    expect(state.length).toBeGreaterThan(0);
+    for (const f of state)
+      expect([f, (await readFile(f, 'utf8')).match(injected)?.[0]]).toEqual([f, undefined]);
     const report0 = await readFile(
       join(
         out,
