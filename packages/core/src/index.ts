@@ -16,6 +16,7 @@ export { validatePolicyDocument, type FormatSchemas } from './policy/validate.js
 export {
   resolvePolicyDocument,
   DEFAULT_TEXT_POLICY,
+  DEFAULT_SUBJECT_POLICY,
   type ResolveOptions,
   type ReferencedDocument,
 } from './policy/resolve.js';

@@ -90,7 +90,22 @@ export interface OutputItem {
   relativePath: string;
   /** The bytes to write. */
   data: Uint8Array;
+  /**
+   * What the pipeline does when another input with different content maps to the same path (the
+   * handler reads it from its policy section): `quarantine` (default) refuses the later one;
+   * `suffix` releases it under the same path with a deterministic suffix, with a warning.
+   */
+  onCollision?: OutputCollisionMode;
 }
+
+/** See {@link OutputItem.onCollision}. */
+export type OutputCollisionMode = 'quarantine' | 'suffix';
+
+/**
+ * Where a subject key came from when the subject's ID was empty: the name and birth date, the study
+ * UID, the instance UID, or (nothing else left) the item itself.
+ */
+export type SubjectKeyFallback = 'name-birthdate' | 'study' | 'instance' | 'item';
 
 /** Pseudonymous grouping keys of an output (for reports, series consistency and risk analysis). */
 export interface SubjectRef {
@@ -100,6 +115,8 @@ export interface SubjectRef {
   study?: string;
   /** Pseudonymous series key, if the format has series. */
   series?: string;
+  /** Set when the subject key was not built from the policy's subject key (its ID was empty). */
+  keyFallback?: SubjectKeyFallback;
 }
 
 /** What a handler returns for one input. */

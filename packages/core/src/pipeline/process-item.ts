@@ -6,7 +6,15 @@ import {
   toMedImageCleanerError,
   type SerializedError,
 } from '../errors.js';
-import type { ActionRecord, DeidContext, FormatHandler, Finding, InputItem, SubjectRef } from '../types.js';
+import type {
+  ActionRecord,
+  DeidContext,
+  FormatHandler,
+  Finding,
+  InputItem,
+  OutputCollisionMode,
+  SubjectRef,
+} from '../types.js';
 
 /** How many leading bytes are handed to `sniff`. */
 export const SNIFF_BYTES = 4096;
@@ -28,6 +36,8 @@ export interface ReleasedItem {
   id: string;
   format: string;
   relativePath: string;
+  /** What to do when another input's output takes the same path (default `quarantine`). */
+  onCollision?: OutputCollisionMode;
   /** The de-identified bytes, until {@link stageRelease} has written them to a staging file. */
   data?: Uint8Array;
   /** SHA-256 (hex) of the bytes, set by {@link stageRelease}. */
@@ -112,6 +122,7 @@ export async function processItem(
       id: item.id,
       format,
       relativePath: outcome.output.relativePath,
+      ...(outcome.output.onCollision ? { onCollision: outcome.output.onCollision } : {}),
       data: outcome.output.data,
       size: outcome.output.data.length,
       subject: outcome.subject,

@@ -1,6 +1,6 @@
 import type { ErrorCode, SerializedError } from '../errors.js';
-import type { ActionKind, Finding } from '../types.js';
-import type { ProfileOption } from '../policy/types.js';
+import type { ActionKind, Finding, SubjectKeyFallback } from '../types.js';
+import type { ProfileOption, SubjectKeyMember } from '../policy/types.js';
 
 /** Counts of items by final status. */
 export interface StatusCounts {
@@ -28,6 +28,32 @@ export interface QuarantineRecord {
   findings: Array<Pick<Finding, 'rule' | 'location' | 'severity'>>;
 }
 
+/**
+ * Two items whose outputs took one path (in DICOM: one SOP Instance UID in two files), by item id,
+ * never by path or value.
+ */
+export interface CollisionRecord {
+  /** The item that took the path first. */
+  first: string;
+  /** The item that came later. */
+  second: string;
+  /**
+   * `deduplicated`: both de-identified to the same bytes, written once (counted as duplicate);
+   * `quarantined`: different bytes, the later one refused with `E_OUTPUT_COLLISION`; `suffixed`:
+   * different bytes, the later one released under a suffixed name (a warning: two outputs now share
+   * one instance identity).
+   */
+  resolution: 'deduplicated' | 'quarantined' | 'suffixed';
+}
+
+/** Which subject key the run used, and how often it could not be used. Never holds key values. */
+export interface SubjectKeyReport {
+  /** The policy's key definition, e.g. `['PatientID']`. */
+  key: SubjectKeyMember[];
+  /** Items of this run whose key came from a fallback (their ID was empty), by fallback. */
+  fallbacks: Partial<Record<SubjectKeyFallback, number>>;
+}
+
 /** The run report: JSON for machines; {@link formatReportSummary} renders it for people. Free of PHI. */
 export interface RunReport {
   tool: { name: 'medimagecleaner'; version: string; node: string };
@@ -46,6 +72,10 @@ export interface RunReport {
   findings: Record<string, number>;
   /** Items by format. */
   formats: Record<string, number>;
+  /** The subject key used (one pseudonym and one date shift per key value). */
+  subjectKey: SubjectKeyReport;
+  /** Items whose outputs took the same path, in the order they were met. */
+  collisions: CollisionRecord[];
   /** Per-subject/study/series counts of released items (pseudonymous keys). */
   subjects: Record<string, { studies: Record<string, { series: Record<string, number> }> }>;
   quarantine: QuarantineRecord[];
@@ -76,6 +106,7 @@ export function formatReportSummary(report: RunReport): string {
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
   if (kinds) lines.push(`actions  ${kinds}`);
+  lines.push(subjectKeyLine(report.subjectKey));
   const subjects = Object.keys(report.subjects).length;
   if (subjects) {
     const studies = Object.values(report.subjects).reduce((n, s) => n + Object.keys(s.studies).length, 0);
@@ -96,6 +127,9 @@ export function formatReportSummary(report: RunReport): string {
     lines.push(`  quarantined ${q.item}: ${q.code} ${q.reason}`);
   if (report.quarantine.length > 20)
     lines.push(`  ... and ${report.quarantine.length - 20} more (see the JSON report)`);
+  for (const c of report.collisions.slice(0, 20)) lines.push(`  ${collisionLine(c)}`);
+  if (report.collisions.length > 20)
+    lines.push(`  ... and ${report.collisions.length - 20} more output collisions (see the JSON report)`);
   for (const e of report.inputErrors)
     lines.push(`  input error: ${e.code} ${e.reason}${e.file ? ` (${e.file})` : ''}`);
   lines.push(
@@ -104,4 +138,22 @@ export function formatReportSummary(report: RunReport): string {
   );
   if (c.quarantined) lines.push(`quarantine ${report.paths.quarantine}`);
   return lines.join('\n');
+}
+
+function subjectKeyLine(subjectKey: SubjectKeyReport): string {
+  const fallbacks = Object.entries(subjectKey.fallbacks)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  return `subject  key ${subjectKey.key.join(' + ')}${fallbacks ? `; ID empty, fell back to: ${fallbacks}` : ''}`;
+}
+
+function collisionLine(c: CollisionRecord): string {
+  switch (c.resolution) {
+    case 'deduplicated':
+      return `duplicate ${c.second}: same output as ${c.first}, written once`;
+    case 'quarantined':
+      return `collision ${c.second}: same output name as ${c.first}, different content (quarantined)`;
+    case 'suffixed':
+      return `warning  ${c.second}: same output name as ${c.first}, different content, released under a suffixed name`;
+  }
 }

@@ -8,6 +8,7 @@ import { PROFILE_OPTIONS, type ResolvedPolicy } from '../policy/types.js';
 import type { FormatHandler } from '../types.js';
 import { CORE_VERSION } from '../version.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { placeOutput } from './collisions.js';
 import { stageRelease } from './stage.js';
 import { createDeidContext } from './context.js';
 import { assertOutputOutsideInputs, discoverInputs, type DiscoveredFile } from './discover.js';
@@ -193,36 +194,46 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
         }
         if (result.status !== 'released') return quarantine(file, result);
         const sha256 = result.sha256!;
-        const existing = outputs.get(result.relativePath);
-        if (existing && existing.id !== result.id) {
+        const placement = placeOutput(outputs, result.id, result.relativePath, sha256, result.onCollision);
+        if (placement.kind === 'duplicate') {
           await discardStaged(result.stagedPath);
-          if (existing.sha256 === sha256) {
-            report.counts.duplicate++;
-            return { id: result.id, status: 'duplicate', output: result.relativePath, sha256 };
-          }
+          report.counts.duplicate++;
+          report.collisions.push({ first: placement.of, second: result.id, resolution: 'deduplicated' });
+          return { id: result.id, status: 'duplicate', output: placement.path, sha256 };
+        }
+        if (placement.kind === 'collision') {
+          await discardStaged(result.stagedPath);
+          report.collisions.push({ first: placement.with, second: result.id, resolution: 'quarantined' });
           return quarantine(file, {
             status: 'quarantined',
             id: result.id,
             format: result.format,
             error: {
               code: ErrorCodes.OUTPUT_COLLISION,
-              reason:
-                'another input with different content maps to the same output name (e.g. a reused SOP Instance UID)',
+              reason: `another input (${placement.with}) with different content maps to the same output name (e.g. a reused SOP Instance UID)`,
               file: result.id,
             },
             findings: [],
           });
         }
+        if (placement.suffixedAfter) {
+          report.collisions.push({
+            first: placement.suffixedAfter,
+            second: result.id,
+            resolution: 'suffixed',
+          });
+        }
+        const relativePath = placement.path;
         // Reserve the name before any await: results settle concurrently, and a second input that maps
         // to the same name must see the first one.
-        outputs.set(result.relativePath, { id: result.id, sha256 });
+        outputs.set(relativePath, { id: result.id, sha256 });
         if (result.stagedPath) {
           try {
-            const target = join(outDir, ...result.relativePath.split('/'));
+            const target = join(outDir, ...relativePath.split('/'));
             await mkdir(dirname(target), { recursive: true });
             await rename(result.stagedPath, target);
           } catch (error) {
-            outputs.delete(result.relativePath);
+            outputs.delete(relativePath);
             await discardStaged(result.stagedPath);
             return quarantine(file, {
               status: 'quarantined',
@@ -240,7 +251,7 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
         recordReleased(report, result);
         bytesOut += result.size;
         progress.released++;
-        return { id: result.id, status: 'released', output: result.relativePath, sha256 };
+        return { id: result.id, status: 'released', output: relativePath, sha256 };
       };
       const quarantine = async (
         file: DiscoveredFile,
@@ -426,6 +437,8 @@ function recordReleased(report: RunReport, result: Extract<ItemResult, { status:
     report.actions.bySelector[key] = (report.actions.bySelector[key] ?? 0) + a.count;
   }
   for (const f of result.findings) report.findings[f.rule] = (report.findings[f.rule] ?? 0) + 1;
+  const fallback = result.subject.keyFallback;
+  if (fallback) report.subjectKey.fallbacks[fallback] = (report.subjectKey.fallbacks[fallback] ?? 0) + 1;
   const subject = (report.subjects[result.subject.subject] ??= { studies: {} });
   const study = (subject.studies[result.subject.study ?? '-'] ??= { series: {} });
   const series = result.subject.series ?? '-';
@@ -451,6 +464,8 @@ function emptyReport(options: RunOptions, outDir: string, quarantineDir: string,
     actions: { byKind: {}, bySelector: {} },
     findings: {},
     formats: {},
+    subjectKey: { key: [...options.policy.subject.key], fallbacks: {} },
+    collisions: [],
     subjects: {},
     quarantine: [],
     inputErrors: [] as SerializedError[],

@@ -7,6 +7,8 @@ import {
   type PolicyDocument,
   type ProfileOption,
   type ResolvedPolicy,
+  type SubjectKeyMember,
+  type SubjectPolicy,
   type TextPolicy,
   type TextPolicyDocument,
 } from './types.js';
@@ -50,7 +52,9 @@ export function resolvePolicyDocument(
   let dateShiftDays = DEFAULT_DATE_SHIFT_DAYS;
   let formats: Record<string, Record<string, unknown>> = {};
   const text: TextPolicy = { ...DEFAULT_TEXT_POLICY, disabledTypes: [], allow: [], deny: [] };
+  const subject: SubjectPolicy = { key: [...DEFAULT_SUBJECT_POLICY.key] };
   for (const { doc: layer } of layers) {
+    if (layer.subject?.key) subject.key = [...layer.subject.key];
     mergeTextPolicy(text, layer.text);
     Object.assign(merged, layer.options ?? {});
     if (layer.pseudonyms?.dateShiftDays) dateShiftDays = { ...layer.pseudonyms.dateShiftDays };
@@ -78,12 +82,21 @@ export function resolvePolicyDocument(
     options: merged,
     dateShiftDays,
     text,
+    subject,
     formats,
   };
   const resolved: ResolvedPolicy = { ...body, hash: canonicalHash(body) };
   for (const handler of options.handlers ?? []) handler.validatePolicy?.(resolved);
   return resolved;
 }
+
+/**
+ * The subject key of a policy that says nothing about it: the patient ID alone, whatever its issuer
+ * (what CTP, Orthanc, dicognito and the MIDI-B rules do).
+ */
+export const DEFAULT_SUBJECT_POLICY: Readonly<{ key: readonly SubjectKeyMember[] }> = Object.freeze({
+  key: Object.freeze(['PatientID'] as const),
+});
 
 /** The text engine settings of a policy that says nothing about them. */
 export const DEFAULT_TEXT_POLICY: Readonly<TextPolicy> = Object.freeze({

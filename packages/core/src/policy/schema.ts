@@ -1,5 +1,5 @@
 import { DISABLEABLE_PHI_TYPES } from '../text/phi-types.js';
-import { PROFILE_OPTIONS } from './types.js';
+import { PROFILE_OPTIONS, SUBJECT_KEY_MEMBERS } from './types.js';
 
 /**
  * JSON Schema of a policy document's core part. Every object is closed (`additionalProperties: false`)
@@ -51,6 +51,20 @@ export const POLICY_DOCUMENT_SCHEMA = {
         allow: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
         deny: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
         residualConfidence: { type: 'number', minimum: 0, maximum: 1 },
+      },
+    },
+    subject: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        key: {
+          type: 'array',
+          items: { enum: [...SUBJECT_KEY_MEMBERS] },
+          minItems: 1,
+          uniqueItems: true,
+          // The patient ID leads: an issuer alone names no one.
+          prefixItems: [{ const: 'PatientID' }],
+        },
       },
     },
     formats: { type: 'object', additionalProperties: { type: 'object' } },

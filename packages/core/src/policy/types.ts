@@ -72,6 +72,32 @@ export interface TextPolicy {
   residualConfidence: number;
 }
 
+/**
+ * The attributes a subject key may be built from, in the order they are joined. Named after the DICOM
+ * attributes; other formats map their own patient identifier and its assigning authority onto them.
+ */
+export const SUBJECT_KEY_MEMBERS = ['PatientID', 'IssuerOfPatientID'] as const;
+
+/** One member of a subject key. */
+export type SubjectKeyMember = (typeof SUBJECT_KEY_MEMBERS)[number];
+
+/**
+ * Who counts as one subject (one pseudonym, one date shift). Policy key `subject`.
+ */
+export interface SubjectPolicyDocument {
+  /**
+   * `['PatientID']` (default): one subject per patient ID whatever its issuer, as most archives and
+   * de-identifiers expect. `['PatientID', 'IssuerOfPatientID']`: the same ID from two issuers is two
+   * subjects (archives that merge several hospitals' ID spaces). `PatientID` must come first.
+   */
+  key?: SubjectKeyMember[];
+}
+
+/** {@link SubjectPolicyDocument} with its default filled in. */
+export interface SubjectPolicy {
+  key: SubjectKeyMember[];
+}
+
 /** A policy document as written by a user (before `extends` is resolved). */
 export interface PolicyDocument {
   /** Optional editor hint, ignored. */
@@ -91,6 +117,8 @@ export interface PolicyDocument {
   };
   /** Free-text PHI engine settings. */
   text?: TextPolicyDocument;
+  /** What makes one subject (the key of the subject's pseudonym and date shift). */
+  subject?: SubjectPolicyDocument;
   /** Format sections, validated by each format handler's schema. */
   formats?: Record<string, Record<string, unknown>>;
 }
@@ -107,6 +135,8 @@ export interface ResolvedPolicy {
   dateShiftDays: DateShiftRange;
   /** Free-text PHI engine settings, defaults filled in. */
   text: TextPolicy;
+  /** The subject key, default filled in (`['PatientID']`). */
+  subject: SubjectPolicy;
   /** Merged format sections. */
   formats: Record<string, Record<string, unknown>>;
   /** SHA-256 (hex) of the canonical JSON of the resolved policy (without this field). */
