@@ -412,14 +412,26 @@ function yearConfidence(text: string, start: number, end: number): number {
   if (new RegExp(`${MONTH}\\s*(?:\\d{1,2}(?:st|nd|rd|th)?)?[\\s,]*(?:of\\s+)?$`, 'iu').test(before))
     return 0.9;
   if (
-    /(?:\bin|\bsince|\bof|\byear|\byr|\bcirca|\bca\.?|\bdx(?:'?d)?|\bdiagnosed|\bborn|\bs\/p|\bhx|\bhistory|\bcabg|\bmi|\bptca|\bstent|\bsurgery|\bresection|\bcva|\bappy|\bchole|\bturp|\bcopd|\b(?:cancer|ca))\s*(?:\p{L}+\s+){0,2}$/u.test(
+    /(?:\bin|\bsince|\bof|\byear|\byr|\bcirca|\bca\.?|\bdx(?:'?d)?|\bdiagnosed|\bborn|\bs\/p|\bhx|\bhistory|\bcabg|\bmi|\bptca|\bstent|\bsurgery|\bresection|\bcva|\bappy|\bchole|\bturp|\bcopd|\b(?:cancer|ca))(?![\p{L}])\s*(?:\p{L}+\s+){0,2}$/u.test(
       before,
     )
   )
     return year <= 2030 ? 0.8 : 0;
   if (/\b(?:19|20)\d\d\s*,\s*$/.test(before)) return 0.8;
+  // `it's 2019.`, `saying 1999,`: a year closing a phrase after a word that measures nothing.
+  if (
+    year <= 2030 &&
+    /^\s*(?:[.!?"')]|,\s)/.test(after) &&
+    /\p{L}\s+$/u.test(before) &&
+    !MEASURE_BEFORE.test(before)
+  )
+    return 0.55;
   return 0;
 }
+
+/** Words before a number that make it a measurement, a count or a time rather than a year. */
+const MEASURE_BEFORE =
+  /(?:total|net|balance|even|intake|output|uo|u\/o|out|bolus|vol|volume|tv|vt|rate|wbc|plt|platelets?|glucose|bs|fs|fsbg|sugar|level|count|dose|gave|given|received|drank|ate|kcal|calories|weight|wt|ml|cc|mg|units?|hr|hrs|hours?|time|until|till|since|approx|about|around|over|under|than|q|every|rm|room|bed|ext|extension|pager|beeper|page|call|x|#|no|number|score|present|now|currently|@)\s*:?\s*$/i;
 
 /** Finds every date in `text`, with its valid readings. Matches of different rules may overlap. */
 export function findDates(text: string): DateMatch[] {

@@ -34,6 +34,7 @@ describe('dates in clinical notes', () => {
     ['S/P CABG 1964, 1979', '1979'],
     ['knee replaced in jan. 2013. she had', '2013'],
     ['says that today is 14th Feb, 1977.', '14th'],
+    ['oriented x2, thinks it is 1987.', '1987'],
     ['in june of 2019 pt was', '2019'],
     ['f/u june 5 with cardiology', 'june 5'],
     ['unchanged since february 18th per family', 'february 18th'],
@@ -57,6 +58,7 @@ describe('dates in clinical notes', () => {
     'PERRLA 3/3 brisk',
     'ABG 7.45/33/80 on 4L NC, BP 120/80, HR 88',
     'arrived to unit @ 1930, vanco given at 2000',
+    'sheaths pulled @ present 1910. total intake 2015, uo 1960.',
     'put on 1st step mattress, 3rd degree burn, 5th ICS',
     'fluids 500-1000 cc over the day',
     'HR 100-120/70 overnight, may 2 units prbc if hct drops',
@@ -96,6 +98,11 @@ describe('names from context, in every casing', () => {
     ['Report approved by Quillon Varnecke ext 4471.', ['Quillon Varnecke']],
     ['RESP CARE NOTE: MR VAN DER BERG IS A 50 YEAR OLD MAN.', ['VAN DER BERG']],
     ['per nadine okafor, wake and wean tonight.', ['nadine okafor']],
+    ['PLAN FOR CT TAP. DANA KOWALCZYK (RESIDENT) TO FOLLOW UP.', ['DANA KOWALCZYK']],
+    ['son ivo brandt (hcp) at bedside.', ['ivo brandt']],
+    ['MR LOMAXEN HAD A GOOD DAY TODAY.', ['LOMAXEN']],
+    ['UOP LOW WITH HIGH PAPS, J HALVERSON ORDERED DOPAMINE.', ['J HALVERSON']],
+    ['pulses dopplerable. grace wendoza aware.', ['grace wendoza']],
   ];
   it.each(cases)('finds the names in %j', (text, names) => {
     for (const name of names) expect([name, covered(text, name)]).toEqual([name, true]);
@@ -158,6 +165,13 @@ describe('places and institutions', () => {
     ['last spring pt was in St Brigid hospital with sepsis', 'St Brigid'],
     ['Owns a garage in Thornwick. Greek speaking.', 'Thornwick'],
     ['son is driving up tomorrow from Lisbon.', 'Lisbon'],
+    ['oriented, knows he is in BWH and what year it is', 'BWH'],
+    ['PLAN: DISCUSS CONSULT FROM THE GBMC TEAM', 'GBMC'],
+    ['to gh cath lab this am, back at 1400', 'gh'],
+    ['pt transferred to 412 ashcombe tonight.', 'ashcombe'],
+    ['Pt oriented: knows she is in the hospital ("Quenby Building").', 'Quenby'],
+    ['cont lopressor, then ashcombe 2 when stable', 'ashcombe'],
+    ['daughter visited today from Middle River, MD', 'Middle River'],
   ])('finds the place in %j', (text, place) => {
     expect(covered(text, place)).toBe(true);
   });
@@ -166,6 +180,9 @@ describe('places and institutions', () => {
     'Pt is in SR without ectopy.',
     'transferred to the ICU from the OR',
     'begin cardiac rehab next week',
+    'OOB TO CH WITH PT. IN USOH UNTIL TODAY.',
+    'increase in LVH on echo; no change in SAH; pH 7.31',
+    'extubated 2 days ago, to step-down unit',
   ])('keeps unit names and clinical words in %j', (text) => {
     expect(found(text).filter(([, type]) => type === 'location')).toEqual([]);
   });

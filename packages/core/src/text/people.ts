@@ -128,6 +128,19 @@ const WEAK_RE =
 const AFTER_RE =
   /^[ \t]*(?:(?:is|was|made|has\s+been|been)[ \t]+)?(?:aware|notified|paged|called|informed|updated|in\s+to\s+see|at\s+(?:the\s+)?bedside|here|spoke|present|visited|visiting|came|arrived|met|explained|discussed)(?![\p{L}])/iu;
 
+/** A verb after a name whose subject is a person: `Mr Lomax had`, `J Smith ordered`. */
+const PERSON_VERB_NEXT =
+  /^[ \t]+(?:had|has|is|was|will|did|does|states|stated|says|said|denies|denied|reports|reported|ordered|wrote|wants|wanted|agrees|agreed|feels|felt|recommends|recommended)(?![\p{L}])/iu;
+
+/** Roles in parentheses after a name: `Dana Kowalczyk (resident)`, `Ivo Brandt (HCP)`. */
+const ROLE_IN_PARENS: ReadonlySet<string> = new Set(
+  (
+    'resident intern attending fellow hospitalist pcp hcp proxy nurse np pa rn md surgeon cardiologist ' +
+    'son daughter wife husband brother sister mother father niece nephew friend neighbor neighbour ' +
+    'guardian caregiver partner spouse'
+  ).split(' '),
+);
+
 /** Credentials after a name (folded keys): `anita rn`, `J. SMITH, RRT`, `maria j. pellucci bsn/rn`. */
 const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(
   (
@@ -238,10 +251,13 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     // `MR`, `MS`, `SR` without a period are also abbreviations (mitral regurgitation, sinus rhythm).
     const particleName =
       PARTICLES.has(first.key) && tokens[i + 1] !== undefined && unknownWord(tokens[i + 1]!, false);
+    // `MR LOMAX HAD`: an unlisted word then a verb of which a person is the subject.
+    const personVerbNext =
+      unknownWord(first, false) && PERSON_VERB_NEXT.test(text.slice(first.end, first.end + 20));
     if (
       !particleName &&
       /^(?:mr|ms|mx|miss|sr|sra|dra)$/i.test(m[0]) &&
-      !(strongName(first) || unknownWord(first) || followedByCue)
+      !(strongName(first) || unknownWord(first) || followedByCue || personVerbNext)
     )
       return;
     const firstEnglish = first.info.english;
@@ -351,6 +367,42 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     if (!(strongName(b) || unknownWord(b, !cue) || familyOk)) continue;
     const e = take(i + 1, 2, afterTitle);
     push(a, tokens[Math.max(e, i + 1)]!, 0.8, 'name/initial');
+  }
+
+  // Names before a role in parentheses: `DANA KOWALCZYK (RESIDENT)`, `ivo brandt (hcp)`.
+  for (let r = 1; r < tokens.length; r++) {
+    const role = tokens[r]!;
+    if (!ROLE_IN_PARENS.has(role.key) || text[role.end] !== ')') continue;
+    const last = r - 1;
+    if (!/^[ \t]*\([ \t]*$/.test(text.slice(tokens[last]!.end, role.start))) continue;
+    const nameLike = (t: Token): boolean =>
+      t.initial ||
+      strongName(t) ||
+      unknownWord(t, false) ||
+      ((t.info.given || t.info.family) && couldBeName(ctx, t, true) && (t.info.english ?? 99) > 20);
+    let s = last;
+    while (s >= 0 && last - s < 3 && nameLike(tokens[s]!)) {
+      const p = tokens[s - 1];
+      if (!p || !nameLike(p) || !/^[ \t]\.?$|^\.[ \t]$/.test(text.slice(p.end, tokens[s]!.start))) break;
+      s--;
+    }
+    if (!nameLike(tokens[last]!) || tokens.slice(s, last + 1).every((t) => t.initial)) continue;
+    push(tokens[s]!, tokens[last]!, 0.8, 'name/role-in-parens');
+  }
+
+  // `J SMITH ordered`: an initial without its period, a family name, and a verb of a person.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (!a.initial || /^[AI]$/i.test(a.key) || !/^[ \t]$/.test(text.slice(a.end, b.start))) continue;
+    if (a.start > 0 && !/[\s(,;:]/.test(text[a.start - 1] ?? '')) continue;
+    if (!(b.info.family || strongName(b) || unknownWord(b)) || b.info.medical || b.initial) continue;
+    if (
+      !PERSON_VERB_NEXT.test(text.slice(b.end, b.end + 20)) &&
+      !AFTER_RE.test(text.slice(b.end, b.end + 30))
+    )
+      continue;
+    push(a, b, 0.75, 'name/initial-verb');
   }
 
   // Relatives and roles: dtr mireille, wife, Odalys Brenneke, nurse named Petra Lindqvist.
@@ -499,7 +551,9 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       const p = tokens[s - 1]!;
       const gap = text.slice(p.end, tokens[s]!.start);
       if (!(/^[ \t]$/.test(gap) || (p.initial && /^\.[ \t]?$/.test(gap)))) break;
-      if (!(p.initial || strongName(p) || (p.info.given && couldBeName(ctx, p)))) break;
+      const givenBefore =
+        p.info.given && !p.info.stop && !p.info.never && (couldBeName(ctx, p) || p.info.medical);
+      if (!(p.initial || strongName(p) || givenBefore)) break;
       s--;
     }
     push(tokens[s]!, t, 0.75, 'name/aware');

@@ -9,9 +9,45 @@ import { forEachMatch } from './fold.js';
 import type { Token, TokenContext } from './tokens.js';
 import type { WordBook } from './word-info.js';
 
+/** Abbreviations ending in H that are not hospitals: pH, LVH, SAH, BPH, TSH, CH (chair), USOH. */
+const MEDICAL_H = new Set(
+  (
+    'ah bh dh eh hh lh oh ph rh sh th uh wh lvh rvh bph pah sah ich iph ivh sdh edh nph adh tsh fsh pth ' +
+    'hgh mch ldh cah gvh avh aph nh acth ch usoh soh doh'
+  ).split(' '),
+);
+
+/** `GH`, `BWH`, `MGH`, `GBMC`: two to five letters ending in H or MC, written in capitals unless the note has none. */
+function hospitalAcronym(t: Token, casing: TokenContext['casing']): boolean {
+  if (!/^(?:[a-z]{1,3}h|[a-z]{1,4}mc)$/.test(t.key) || MEDICAL_H.has(t.key) || UNIT_ABBREVIATIONS.has(t.key))
+    return false;
+  if (t.info.english !== undefined || t.info.medical || t.info.stop || t.info.given || t.info.family)
+    return false;
+  return casing === 'lower' ? !t.cap || t.upper : t.upper;
+}
+
+/** A word no dictionary lists: not English, medical, a stop word, clipped or misspelt. */
+function unlistedWord(t: Token): boolean {
+  const w = t.info;
+  return (
+    w.english === undefined &&
+    !w.medical &&
+    !w.stop &&
+    !w.clipped &&
+    !w.misspelt &&
+    !w.nearWord &&
+    !w.credential &&
+    !w.never &&
+    !t.month &&
+    !t.digitAttached &&
+    !t.verbForm &&
+    !/[\d-]/.test(t.key)
+  );
+}
+
 /** Words that end a facility name. */
 const FACILITY_RE =
-  /(?<![\p{L}])(?:(?:regional|community|county|university|children'?s|teaching|general|memorial)[ \t]+)*(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|dialysis|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(?:regional|community|county|university|children'?s|teaching|general|memorial)[ \t]+)*(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|dialysis|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement|building|bldg|pavilion|tower)(?![\p{L}])/giu;
 
 /** Words that never belong to a facility's own name. */
 const NOT_FACILITY = new Set(
@@ -39,7 +75,7 @@ const UNIT_ABBREVIATIONS = new Set(
 );
 
 const TRANSFER_RE =
-  /(?<![\p{L}])(?:transferred|transfered|transfer|trans|xferred|xfer|tx'?d|tx|admitted|adm|brought|sent|went|presented|came|arrived|med-?flighted|medflighted|flighted|flown|taken|returned|back|d\/c'?d|dc'?d|discharged|recieved|received|seen|treated|followed|intubated|evaluated|screened)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:to|from|at|in|by)[ \t]+(?:the[ \t]+)?/giu;
+  /(?<![\p{L}])(?:c\/o(?=[ \t]+to[ \t])|transferred|transfered|transfer|trans|xferred|xfer|tx'?d|tx|admitted|adm|brought|sent|went|presented|came|arrived|med-?flighted|medflighted|flighted|flown|taken|returned|back|d\/c'?d|dc'?d|discharged|recieved|received|seen|treated|followed|intubated|evaluated|screened)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:to|from|at|in|by)[ \t]+(?:the[ \t]+)?(?:(?:rm|room|bed)?[ \t]*\d{1,4}[a-z]?[ \t]+)?/giu;
 
 const WARD_RE =
   /(?<![\p{L}])(?:to|from|on|at|in|onto)[ \t]+(?:the[ \t]+)?(\p{L}[\p{L}'’-]+)[ \t]?(\d{1,2})(?![\p{N}\p{L}])/dgiu;
@@ -240,6 +276,17 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       !t.month
     ) {
       push(t.start, t.end, 0.65, 'location/transfer');
+      return;
+    }
+    // In a note without capitals, an unlisted word after a transfer (`transferred to 209 ashcombe`).
+    if (
+      !t.cap &&
+      ctx.casing !== 'upper' &&
+      unlistedWord(t) &&
+      t.key.length >= 5 &&
+      !(ctx.casing === 'mixed' && t.info.given)
+    ) {
+      push(t.start, t.end, 0.6, 'location/transfer');
     }
   });
 
@@ -262,6 +309,19 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     if (book.place(state)?.includes('state'))
       push(m.index, m.index + m[0].length, 0.8, 'location/university');
   });
+
+  // Hospital acronyms ending in H (`in GH`, `leave BWH`, `to gh cath lab`), any casing: confident
+  // enough to teach the other places the note names them.
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!hospitalAcronym(t, ctx.casing)) continue;
+    let p = tokens[i - 1]!;
+    if (p.key === 'the' && i >= 2 && /^[ \t]+$/.test(text.slice(p.end, t.start))) p = tokens[i - 2]!;
+    const gap = text.slice(p.end, t.start);
+    if (!/^(?:at|to|from|leave|left|into|in)$/.test(p.key) || !/^[ \t]+(?:the[ \t]+)?$/i.test(gap)) continue;
+    if (/^[ \t]*\d/.test(text.slice(t.end, t.end + 3))) continue;
+    push(t.start, t.end, 0.8, 'location/abbreviation');
+  }
 
   // Hospital abbreviations (`at CMH`, `leave CMH`) in notes that are not all capitals.
   if (ctx.casing !== 'upper') {
@@ -296,11 +356,14 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     if (t.digitAttached && /x$/i.test(t.key)) continue;
     const prevWord = tokens[i - 1]?.key ?? '';
     const placeCue = /^(?:to|from|on|at|in|onto|transfer|transferred)$/.test(prevWord);
-    if (w.given || (ctx.casing === 'mixed' && !t.cap && !placeCue) || /-/.test(t.key)) continue;
+    // A lower-case word in a mixed-case note needs a cue unless no dictionary knows a word that long.
+    const longUnlisted = t.key.length >= 7 && unlistedWord(t);
+    if (w.given || (ctx.casing === 'mixed' && !t.cap && !placeCue && !longUnlisted) || /-/.test(t.key))
+      continue;
     const after = /^[ \t]{0,2}(\d{1,2})(?=[ \t.,;)\n]|$)(.{0,12})/su.exec(text.slice(t.end, t.end + 16));
     if (!after || Number(after[1]) > 12) continue;
     if (
-      /^[ \t]*(?:mg|mcg|gm?|g\b|units?|u\b|cc|ml|l\b|%|x\b|hrs?|mins?|amps?|tabs?|mm|cm|kg|meq)/i.test(
+      /^[ \t]*(?:mg|mcg|gm?|g\b|units?|u\b|cc|ml|l\b|%|x\b|hrs?|hours?|mins?|days?|d\b|wks?|weeks?|months?|mos?\b|yrs?|years?|times|amps?|tabs?|mm|cm|kg|meq)/i.test(
         after[2] ?? '',
       )
     )
@@ -433,7 +496,8 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     if (i < 0) return;
     const words = city.split(/[ \t]+/).length;
     const run = tokens.slice(i, i + words);
-    const functionWord = (t: Token): boolean => t.info.stop && (t.info.english ?? 99) <= 10;
+    const knownTown = book.place(city.toLowerCase())?.includes('city') === true && run.length > 1;
+    const functionWord = (t: Token): boolean => t.info.stop && (t.info.english ?? 99) <= 10 && !knownTown;
     if (
       run.some(
         (t) => (t.info.medical && !t.info.stop) || functionWord(t) || NOT_FACILITY.has(t.key) || t.month,
@@ -441,7 +505,11 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     )
       return;
     if (ctx.casing === 'mixed' && run.some((t) => !t.cap)) return;
-    if (run.every((t) => t.info.english !== undefined && t.info.english <= 35) && ctx.casing !== 'mixed')
+    if (
+      run.every((t) => t.info.english !== undefined && t.info.english <= 35) &&
+      ctx.casing !== 'mixed' &&
+      !knownTown
+    )
       return;
     // With a ZIP code after it, the line is a postal address: the state goes with the town.
     const stateEnd = m.index + m[0].length;
