@@ -46,19 +46,24 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--overwrite', 'replace a previous run in the output folder')
     .option('--dry-run', 'process and verify everything, write only the report to stdout')
     .option('--fsync', 'flush every output and journal line to disk (survives power loss; slower)')
-    .option('-q, --quarantine <dir>', 'quarantine folder (default: <output>-quarantine)')
+    .option('--quarantine <dir>', 'quarantine folder (default: <output>-quarantine)')
     .option('--report <file>', 'also write the JSON report to this file')
     .option('--json', 'print the JSON report on stdout (no progress output)')
     .option('--no-progress', 'no progress output')
+    .option('-q, --quiet', 'print only errors (no progress, no summary)')
+    .option('-v, --verbose', 'also print one line per finished item: its id and outcome (never its path)')
     .action(async (inputs: string[], opts) => setExit(await deidentifyCommand(inputs, opts, io)));
 
   program
     .command('verify')
     .description('re-inspect de-identified files for identifying data left behind')
     .argument('<dir>', 'a folder of de-identified output')
-    .option('-p, --profile <name>', 'the profile the files were made with (default: basic)')
-    .option('-c, --config <file>', 'the policy file the files were made with')
-    .option('-r, --recipe <file>', 'the recipe the files were made with')
+    .option(
+      '-p, --profile <name>',
+      'check against this profile (default: the policy the run recorded in <dir>, else basic)',
+    )
+    .option('-c, --config <file>', 'check against this policy file instead of the recorded one')
+    .option('-r, --recipe <file>', 'check against this recipe (on --profile/--config, else on basic)')
     .option('--identifiers <file>', 'identifiers to search for, one per line')
     .option('--json', 'JSON output')
     .action(async (dir: string, opts) => setExit(await verifyCommand(dir, opts, io)));

@@ -121,9 +121,12 @@ describe('medimagecleaner error handling and exit codes', () => {
     await writeFile(join(input, 'junk.dcm'), Buffer.from('this is not dicom at all'));
     await writeFile(join(input, 'empty.dcm'), Buffer.alloc(0));
     await writeFile(join(input, 'truncated.dcm'), bytes.subarray(0, 400));
+    // unrecognised files inside a folder are skipped by default: this policy sends them to quarantine
+    const strict = join(dir, 'strict.yaml');
+    await writeFile(strict, 'name: strict\npipeline:\n  unrecognized: quarantine\n');
     const c = capture(dir);
     const code = await main(
-      ['deidentify', input, '-o', join(dir, 'out'), '--key-file', keyFile, '--json'],
+      ['deidentify', input, '-o', join(dir, 'out'), '--key-file', keyFile, '--config', strict, '--json'],
       c.io,
     );
     expect(code).toBe(1);

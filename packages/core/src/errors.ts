@@ -24,6 +24,8 @@ export const ErrorCodes = {
   OUTPUT_INSIDE_INPUT: 'E_OUTPUT_INSIDE_INPUT',
   /** The output folder holds a previous run and neither resume nor overwrite was asked for. */
   OUTPUT_NOT_EMPTY: 'E_OUTPUT_NOT_EMPTY',
+  /** The output (or quarantine) folder cannot be created or written (a parent is a file, no permission). */
+  OUTPUT_UNWRITABLE: 'E_OUTPUT_UNWRITABLE',
   /** Two different inputs would be written to the same output name. */
   OUTPUT_COLLISION: 'E_OUTPUT_COLLISION',
   /** The policy document is invalid (schema, unknown key, unknown action or selector). */
@@ -161,6 +163,7 @@ export class ConfigurationError extends MedImageCleanerError {
       | typeof ErrorCodes.KEY_INVALID
       | typeof ErrorCodes.OUTPUT_INSIDE_INPUT
       | typeof ErrorCodes.OUTPUT_NOT_EMPTY
+      | typeof ErrorCodes.OUTPUT_UNWRITABLE
       | typeof ErrorCodes.JOURNAL_INVALID,
     reason: string,
     options?: MedImageCleanerErrorOptions,

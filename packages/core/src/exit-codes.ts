@@ -20,6 +20,7 @@ const CONFIG_CODES = new Set<ErrorCode>([
   ErrorCodes.POLICY_CYCLE,
   ErrorCodes.OUTPUT_INSIDE_INPUT,
   ErrorCodes.OUTPUT_NOT_EMPTY,
+  ErrorCodes.OUTPUT_UNWRITABLE,
   ErrorCodes.JOURNAL_INVALID,
   ErrorCodes.INPUT_NOT_FOUND,
 ]);

@@ -16,6 +16,7 @@ export { validatePolicyDocument, type FormatSchemas } from './policy/validate.js
 export {
   resolvePolicyDocument,
   DEFAULT_TEXT_POLICY,
+  DEFAULT_PIPELINE_POLICY,
   DEFAULT_SUBJECT_POLICY,
   type ResolveOptions,
   type ReferencedDocument,
@@ -88,9 +89,12 @@ export {
 export { loadHandlers } from './pipeline/load-handlers.js';
 export {
   discoverInputs,
+  assertInputsExist,
+  assertFolderWritable,
   assertOutputOutsideInputs,
   type DiscoveredFile,
   type DiscoveryResult,
+  type DiscoverOptions,
 } from './pipeline/discover.js';
 export {
   readJournal,
@@ -107,7 +111,9 @@ export {
   STATE_DIR,
   type RunOptions,
   type ProgressEvent,
+  type ProgressItem,
 } from './pipeline/run.js';
+export { writeRunPolicy, readRunPolicy, RUN_POLICY_FILE } from './pipeline/run-policy.js';
 export {
   formatReportSummary,
   type RunReport,

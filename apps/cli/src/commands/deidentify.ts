@@ -1,7 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
+  ConfigurationError,
   EXIT_CODES,
+  ErrorCodes,
+  assertFolderWritable,
+  assertInputsExist,
   formatReportSummary,
   loadKey,
   runDeidentification,
@@ -9,6 +13,8 @@ import {
 } from '@medimagecleaner/core';
 import { cliHandlers, resolvedHandlerModules } from '../handlers.js';
 import type { CliIo } from '../io.js';
+import { assertKeyEntropy, keyFilePermissionWarning } from '../key-checks.js';
+import { itemLine, quietLines } from '../outcome-lines.js';
 import { policyFromOptions } from '../policy-option.js';
 import { createProgressReporter } from '../progress.js';
 
@@ -31,21 +37,43 @@ export interface DeidentifyOptions {
   json?: boolean;
   quarantine?: string;
   progress?: boolean;
+  /** Print only errors (no progress, no summary). */
+  quiet?: boolean;
+  /** Also print one line per finished item (by item id, never its path). */
+  verbose?: boolean;
 }
 
-/** Runs `deidentify`; returns the exit code. */
+/**
+ * Runs `deidentify`; returns the exit code. Everything the user typed (inputs, output and quarantine
+ * folders, policy, key) is checked before anything is created, so a mistyped command leaves nothing
+ * behind and can simply be run again corrected.
+ */
 export async function deidentifyCommand(
   inputs: string[],
   opts: DeidentifyOptions,
   io: CliIo,
 ): Promise<number> {
+  if (opts.quiet && opts.verbose) {
+    throw new ConfigurationError(ErrorCodes.USAGE, 'give either --quiet or --verbose');
+  }
   const handlers = await cliHandlers();
   const policy = policyFromOptions(opts, handlers, io);
+  await assertInputsExist(inputs, io.cwd);
+  if (!opts.dryRun) {
+    await assertFolderWritable(resolve(io.cwd, opts.output), opts.output);
+    const quarantine = opts.quarantine ?? `${opts.output.replace(/[\\/]+$/, '')}-quarantine`;
+    await assertFolderWritable(resolve(io.cwd, quarantine), quarantine);
+  }
   const key = await loadKey({
     ...(opts.keyFile ? { keyFile: resolve(io.cwd, opts.keyFile) } : {}),
     env: io.env,
     defaultKeyFile: resolve(io.cwd, DEFAULT_KEY_FILE),
   });
+  assertKeyEntropy(key.key);
+  if (key.source === 'file' && key.path && !opts.quiet) {
+    const warning = await keyFilePermissionWarning(key.path);
+    if (warning) io.stderr.write(`medimagecleaner: ${warning}\n`);
+  }
   if (key.source === 'generated') {
     io.stderr.write(
       [
@@ -58,7 +86,11 @@ export async function deidentifyCommand(
       ].join('\n') + '\n',
     );
   }
-  const progress = createProgressReporter(io, opts.progress !== false && !opts.json);
+  // Per-item lines would break a progress bar: with --verbose, the lines are the progress.
+  const progress = createProgressReporter(
+    io,
+    opts.progress !== false && !opts.json && !opts.quiet && !opts.verbose,
+  );
   let report: RunReport;
   try {
     report = await runDeidentification({
@@ -74,13 +106,18 @@ export async function deidentifyCommand(
       dryRun: Boolean(opts.dryRun),
       fsync: Boolean(opts.fsync),
       cwd: io.cwd,
-      onProgress: (e) => progress.update(e),
+      onProgress: (e) => {
+        if (opts.verbose && e.item) io.stderr.write(`${itemLine(e.item)}\n`);
+        progress.update(e);
+      },
     });
   } finally {
     progress.stop();
   }
   if (opts.report) await writeFile(resolve(io.cwd, opts.report), `${JSON.stringify(report, null, 2)}\n`);
-  io.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReportSummary(report)}\n`);
+  if (opts.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (opts.quiet) for (const line of quietLines(report)) io.stderr.write(`medimagecleaner: ${line}\n`);
+  else io.stdout.write(`${formatReportSummary(report)}\n`);
   const clean = report.counts.quarantined === 0 && report.inputErrors.length === 0;
   return clean ? EXIT_CODES.OK : EXIT_CODES.PARTIAL;
 }

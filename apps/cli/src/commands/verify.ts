@@ -1,12 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import { basename, resolve, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 import {
+  ConfigurationError,
+  DEFAULT_PROFILE,
   EXIT_CODES,
+  ErrorCodes,
+  InputAccessError,
   SNIFF_BYTES,
   STATE_DIR,
   createTextEngine,
   discoverInputs,
+  readRunPolicy,
   type Finding,
+  type FormatHandler,
+  type ResolvedPolicy,
 } from '@medimagecleaner/core';
 import { cliHandlers } from '../handlers.js';
 import { policyFromOptions } from '../policy-option.js';
@@ -24,11 +31,14 @@ export interface VerifyOptions {
 
 /**
  * `verify <dir>`: re-reads every released file with the handlers' independent inspectors and reports
- * what identifying data is left. Exit 0 when nothing blocks release, 1 otherwise.
+ * what identifying data is left, under the policy the run recorded in `dir` (or the one given with
+ * `--profile`/`--config`/`--recipe`). Exit 0 when nothing blocks release, 1 otherwise, 2 when `dir`
+ * is not a folder.
  */
 export async function verifyCommand(dir: string, opts: VerifyOptions, io: CliIo): Promise<number> {
+  await assertFolder(dir, io);
   const handlers = await cliHandlers();
-  const policy = policyFromOptions(opts, handlers, io);
+  const policy = await verifyPolicy(dir, opts, handlers, io);
   const identifiers = opts.identifiers
     ? (await readFile(resolve(io.cwd, opts.identifiers), 'utf8'))
         .split(/\r?\n/)
@@ -81,4 +91,40 @@ export async function verifyCommand(dir: string, opts: VerifyOptions, io: CliIo)
     );
   }
   return failed.length === 0 && errors.length === 0 ? EXIT_CODES.OK : EXIT_CODES.PARTIAL;
+}
+
+async function assertFolder(dir: string, io: CliIo): Promise<void> {
+  let info;
+  try {
+    info = await stat(resolve(io.cwd, dir));
+  } catch (error) {
+    throw new InputAccessError(ErrorCodes.INPUT_NOT_FOUND, 'no such folder to verify', {
+      file: dir,
+      cause: error,
+    });
+  }
+  if (!info.isDirectory()) {
+    throw new ConfigurationError(ErrorCodes.USAGE, 'verify takes the output folder of a run, not a file', {
+      file: dir,
+    });
+  }
+}
+
+/**
+ * The policy to verify against: the options' one when any is given, else the one the run recorded in
+ * its state folder, else the default profile (said on stderr, since findings depend on it).
+ */
+async function verifyPolicy(
+  dir: string,
+  opts: VerifyOptions,
+  handlers: FormatHandler[],
+  io: CliIo,
+): Promise<ResolvedPolicy> {
+  if (opts.profile || opts.config || opts.recipe) return policyFromOptions(opts, handlers, io);
+  const recorded = await readRunPolicy(join(resolve(io.cwd, dir), STATE_DIR));
+  if (recorded) return recorded;
+  io.stderr.write(
+    `medimagecleaner: no policy is recorded in ${dir} (not a medimagecleaner output folder?) and none was given: checking against the '${DEFAULT_PROFILE}' profile; pass --profile, --config or --recipe to choose\n`,
+  );
+  return policyFromOptions({}, handlers, io);
 }

@@ -1,7 +1,10 @@
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { constants } from 'node:fs';
+import { access, open, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigurationError, ErrorCodes, InputAccessError, type MedImageCleanerError } from '../errors.js';
+import type { FormatHandler } from '../types.js';
+import { SNIFF_BYTES } from './process-item.js';
 
 /** A file found among the inputs. */
 export interface DiscoveredFile {
@@ -16,6 +19,20 @@ export interface DiscoveryResult {
   errors: MedImageCleanerError[];
   /** Real paths of the input folders (for the output-inside-input check). */
   roots: string[];
+  /** Files found inside input folders or by patterns that no handler recognises, left out (see {@link DiscoverOptions}). */
+  skipped: number;
+}
+
+/** Options of {@link discoverInputs}. */
+export interface DiscoverOptions {
+  /**
+   * When given, a file found inside an input folder or by a glob pattern whose first bytes none of
+   * these handlers recognises (stray `.DS_Store`, JPEG, spreadsheet, empty file) is left out and only
+   * counted in {@link DiscoveryResult.skipped}. A file named on its own (or in an `@list` file) is
+   * always listed, so that an unrecognised one is reported. Files that cannot be read, and anything
+   * that is not a regular file, stay listed too: processing reports them.
+   */
+  skipUnrecognized?: readonly Pick<FormatHandler, 'sniff'>[];
 }
 
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -28,14 +45,17 @@ const GLOB_CHARS = /[*?[\]{}]/;
 export async function discoverInputs(
   inputs: readonly string[],
   cwd = process.cwd(),
+  options: DiscoverOptions = {},
 ): Promise<DiscoveryResult> {
   const found = new Map<string, DiscoveredFile>();
+  const named = new Set<string>();
   const errors: MedImageCleanerError[] = [];
   const roots: string[] = [];
   const expanded = await expandLists(inputs, cwd, errors);
 
   for (const input of expanded) {
-    const targets = GLOB_CHARS.test(input)
+    const pattern = GLOB_CHARS.test(input);
+    const targets = pattern
       ? await glob(input, { cwd, absolute: true, dot: false, followSymbolicLinks: true, onlyFiles: true })
       : [resolve(cwd, input)];
     if (targets.length === 0) {
@@ -47,11 +67,142 @@ export async function discoverInputs(
       continue;
     }
     for (const target of targets) {
-      await addPath(target, found, errors, roots, `input #${expanded.indexOf(input) + 1}`);
+      await addPath(
+        target,
+        found,
+        errors,
+        roots,
+        `input #${expanded.indexOf(input) + 1}`,
+        pattern ? undefined : named,
+      );
     }
   }
+  const skipped = options.skipUnrecognized
+    ? await dropUnrecognized(found, named, options.skipUnrecognized)
+    : 0;
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, errors, roots };
+  return { files, errors, roots, skipped };
+}
+
+/** How many files are sniffed at once while looking for unrecognised ones. */
+const SNIFF_CONCURRENCY = 16;
+
+/** Removes the files no handler recognises (except those named on their own); returns how many. */
+async function dropUnrecognized(
+  found: Map<string, DiscoveredFile>,
+  named: ReadonlySet<string>,
+  handlers: readonly Pick<FormatHandler, 'sniff'>[],
+): Promise<number> {
+  const candidates = [...found.keys()].filter((path) => !named.has(path));
+  let skipped = 0;
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < candidates.length) {
+      const path = candidates[next++]!;
+      const head = await readHead(path);
+      if (head && !handlers.some((h) => safeSniff(h, head, basename(path)))) {
+        found.delete(path);
+        skipped++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SNIFF_CONCURRENCY, candidates.length) }, lane));
+  return skipped;
+}
+
+/** The first bytes of a regular file; `undefined` when it is not one or cannot be read. */
+async function readHead(path: string): Promise<Uint8Array | undefined> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return undefined;
+    const buffer = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+function safeSniff(handler: Pick<FormatHandler, 'sniff'>, head: Uint8Array, name: string): boolean {
+  try {
+    return handler.sniff(head, name);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks, before anything is created, that every input the user typed exists: each path (not glob
+ * patterns, which may legitimately match nothing yet) and each `@list` file. The error names the
+ * argument as typed, since it is the user's own.
+ */
+export async function assertInputsExist(inputs: readonly string[], cwd = process.cwd()): Promise<void> {
+  for (const input of inputs) {
+    const path = input.startsWith('@') ? input.slice(1) : input;
+    if (!input.startsWith('@') && GLOB_CHARS.test(input)) continue;
+    try {
+      await stat(resolve(cwd, path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const what = input.startsWith('@') ? 'file list' : 'file or folder';
+      throw new InputAccessError(
+        code === 'ENOENT' || code === 'ENOTDIR' ? ErrorCodes.INPUT_NOT_FOUND : ErrorCodes.READ_FAILED,
+        code === 'ENOENT' || code === 'ENOTDIR' ? `no such ${what}` : `cannot access the ${what} (${code})`,
+        { file: path, cause: error },
+      );
+    }
+  }
+}
+
+/**
+ * Checks, before anything is created, that a folder can be created (or, if it exists, written): it
+ * is not a file, no parent of it is a file, and the closest existing folder is writable. `label` is
+ * how the error names it (the path as the user typed it).
+ */
+export async function assertFolderWritable(path: string, label = path): Promise<void> {
+  const fail = (reason: string, cause?: unknown): never => {
+    throw new ConfigurationError(ErrorCodes.OUTPUT_UNWRITABLE, reason, { file: label, cause });
+  };
+  let current = resolve(path);
+  for (;;) {
+    let info;
+    try {
+      info = await stat(current);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const parent = dirname(current);
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && parent !== current) {
+        current = parent;
+        continue;
+      }
+      return fail(`cannot create the folder (${code})`, error);
+    }
+    if (!info.isDirectory()) {
+      return fail(
+        current === resolve(path)
+          ? 'it exists and is not a folder'
+          : 'cannot create the folder: a parent of it is a file, not a folder',
+      );
+    }
+    try {
+      await access(current, constants.W_OK | constants.X_OK);
+    } catch (error) {
+      return fail(
+        current === resolve(path)
+          ? 'no permission to write in the folder'
+          : 'cannot create the folder: no permission to write in its parent',
+        error,
+      );
+    }
+    return;
+  }
 }
 
 async function expandLists(
@@ -89,6 +240,7 @@ async function addPath(
   errors: MedImageCleanerError[],
   roots: string[],
   label: string,
+  named: Set<string> | undefined,
 ): Promise<void> {
   let real: string;
   try {
@@ -123,6 +275,7 @@ async function addPath(
     await walk(real, [real], found, errors, label);
   } else {
     found.set(real, { path: real, size: info.size });
+    named?.add(real);
   }
 }
 

@@ -16,6 +16,11 @@ export interface StatusCounts {
   resumed: number;
   /** Not released by policy (e.g. DICOMDIR files): nothing written, not a failure. */
   dropped: number;
+  /**
+   * Found inside an input folder but recognised by no handler, and left alone because the policy's
+   * `pipeline.unrecognized` is `skip` (the default): nothing written, not a failure.
+   */
+  skipped: number;
 }
 
 /** One quarantined item in the report (item id, never its path). */
@@ -100,7 +105,7 @@ export function formatReportSummary(report: RunReport): string {
     `policy   ${report.policy.name} (${report.policy.chain.join(' > ')}) sha256:${report.policy.hash.slice(0, 16)}`,
     `options  ${report.policy.options.length ? report.policy.options.join(', ') : 'none'}`,
     `key      ${report.key.source}, fingerprint ${report.key.fingerprint}`,
-    `files    ${c.discovered} found: ${c.released} released, ${c.quarantined} quarantined, ${c.duplicate} duplicate, ${c.dropped} dropped by policy, ${c.resumed} done before`,
+    `files    ${c.discovered} found: ${c.released} released, ${c.quarantined} quarantined, ${c.duplicate} duplicate, ${c.dropped} dropped by policy, ${c.skipped} skipped (not recognised), ${c.resumed} done before`,
   ];
   const kinds = Object.entries(report.actions.byKind)
     .map(([k, n]) => `${k} ${n}`)

@@ -2,7 +2,13 @@ import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { copyFile, lstat, mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigurationError, ErrorCodes, MedImageCleanerError, type SerializedError } from '../errors.js';
+import {
+  ConfigurationError,
+  ErrorCodes,
+  MedImageCleanerError,
+  type ErrorCode,
+  type SerializedError,
+} from '../errors.js';
 import { createPseudonymizer } from '../pseudonym/pseudonymizer.js';
 import { PROFILE_OPTIONS, type ResolvedPolicy } from '../policy/types.js';
 import type { FormatHandler } from '../types.js';
@@ -14,6 +20,8 @@ import { createDeidContext } from './context.js';
 import { assertOutputOutsideInputs, discoverInputs, type DiscoveredFile } from './discover.js';
 import { createFileInputItem } from './input-item.js';
 import { JournalWriter, readJournal, type JournalEntry, type JournalState } from './journal.js';
+import { loadHandlers } from './load-handlers.js';
+import { writeRunPolicy } from './run-policy.js';
 import { processItem, type ItemResult } from './process-item.js';
 import type { QuarantineRecord, RunReport } from './report.js';
 import { WorkerPool } from './worker-pool.js';
@@ -32,6 +40,17 @@ export interface ProgressEvent {
   bytes: number;
   /** Total bytes of input. */
   totalBytes: number;
+  /** With phase `item`: the item that just finished, by its keyed id (never its path). */
+  item?: ProgressItem;
+}
+
+/** The outcome of one item in a {@link ProgressEvent}. */
+export interface ProgressItem {
+  id: string;
+  status: JournalEntry['status'];
+  format?: string;
+  /** Why it was quarantined. */
+  code?: ErrorCode;
 }
 
 /** Options of {@link runDeidentification}. */
@@ -103,7 +122,11 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
   }
 
   async function runPrepared(): Promise<RunReport> {
-    const discovery = await discoverInputs(options.inputs, cwd);
+    const sniffers =
+      options.policy.pipeline.unrecognized === 'skip'
+        ? (options.handlers ?? (await loadHandlers(options.handlerModules ?? [])))
+        : undefined;
+    const discovery = await discoverInputs(options.inputs, cwd, { skipUnrecognized: sniffers });
     await assertOutputOutsideInputs(outDir, discovery.roots);
     await assertOutputOutsideInputs(quarantineDir, discovery.roots);
     if (discovery.files.length === 0 && discovery.errors.length === 0) {
@@ -123,6 +146,7 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
       );
     }
 
+    if (!options.dryRun) await writeRunPolicy(stateDir, options.policy); // `verify` checks against it
     const pseudonyms = createPseudonymizer(options.key.key, { dateShiftDays: options.policy.dateShiftDays });
     const itemId = (path: string): string => `i${pseudonyms.hash('item', path, 15)}`;
     const journal = options.dryRun
@@ -135,7 +159,8 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
         );
 
     const report = emptyReport(options, outDir, quarantineDir, started);
-    report.counts.discovered = discovery.files.length;
+    report.counts.discovered = discovery.files.length + discovery.skipped;
+    report.counts.skipped = discovery.skipped;
     report.inputErrors = discovery.errors.map((e) => e.toJSON());
     const outputs = new Map<string, { id: string; sha256: string }>();
 
@@ -184,7 +209,14 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
         progress.done++;
         progress.bytes += entry.file.size;
         progress.phase = 'item';
-        options.onProgress?.({ ...progress });
+        const { id, status, code } = journalEntry;
+        const item = {
+          id,
+          status,
+          ...(result.format ? { format: result.format } : {}),
+          ...(code ? { code } : {}),
+        };
+        options.onProgress?.({ ...progress, item });
       };
       const settle = async (file: DiscoveredFile, result: ItemResult): Promise<JournalEntry> => {
         if (result.status === 'dropped') {
@@ -460,7 +492,7 @@ function emptyReport(options: RunOptions, outDir: string, quarantineDir: string,
       options: PROFILE_OPTIONS.filter((o) => options.policy.options[o]),
     },
     key: { source: options.key.source, fingerprint: options.key.fingerprint },
-    counts: { discovered: 0, released: 0, quarantined: 0, duplicate: 0, resumed: 0, dropped: 0 },
+    counts: { discovered: 0, released: 0, quarantined: 0, duplicate: 0, resumed: 0, dropped: 0, skipped: 0 },
     actions: { byKind: {}, bySelector: {} },
     findings: {},
     formats: {},

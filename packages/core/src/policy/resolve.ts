@@ -4,6 +4,7 @@ import { BUILTIN_PROFILES } from './builtin.js';
 import { canonicalHash } from './canonical-json.js';
 import {
   PROFILE_OPTIONS,
+  type PipelinePolicy,
   type PolicyDocument,
   type ProfileOption,
   type ResolvedPolicy,
@@ -53,7 +54,9 @@ export function resolvePolicyDocument(
   let formats: Record<string, Record<string, unknown>> = {};
   const text: TextPolicy = { ...DEFAULT_TEXT_POLICY, disabledTypes: [], allow: [], deny: [] };
   const subject: SubjectPolicy = { key: [...DEFAULT_SUBJECT_POLICY.key] };
+  const pipeline: PipelinePolicy = { ...DEFAULT_PIPELINE_POLICY };
   for (const { doc: layer } of layers) {
+    if (layer.pipeline?.unrecognized) pipeline.unrecognized = layer.pipeline.unrecognized;
     if (layer.subject?.key) subject.key = [...layer.subject.key];
     mergeTextPolicy(text, layer.text);
     Object.assign(merged, layer.options ?? {});
@@ -82,6 +85,7 @@ export function resolvePolicyDocument(
     options: merged,
     dateShiftDays,
     text,
+    pipeline,
     subject,
     formats,
   };
@@ -97,6 +101,9 @@ export function resolvePolicyDocument(
 export const DEFAULT_SUBJECT_POLICY: Readonly<{ key: readonly SubjectKeyMember[] }> = Object.freeze({
   key: Object.freeze(['PatientID'] as const),
 });
+
+/** The batch settings of a policy that says nothing about them: unrecognised files are skipped. */
+export const DEFAULT_PIPELINE_POLICY: Readonly<PipelinePolicy> = Object.freeze({ unrecognized: 'skip' });
 
 /** The text engine settings of a policy that says nothing about them. */
 export const DEFAULT_TEXT_POLICY: Readonly<TextPolicy> = Object.freeze({

@@ -67,6 +67,13 @@ export const POLICY_DOCUMENT_SCHEMA = {
         },
       },
     },
+    pipeline: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        unrecognized: { enum: ['skip', 'quarantine'] },
+      },
+    },
     formats: { type: 'object', additionalProperties: { type: 'object' } },
   },
 } as const;

@@ -98,6 +98,25 @@ export interface SubjectPolicy {
   key: SubjectKeyMember[];
 }
 
+/** What a batch does with a file found inside an input folder that no format handler recognises. */
+export type UnrecognizedFiles = 'skip' | 'quarantine';
+
+/** Batch (pipeline) settings, whatever the format. Policy key `pipeline`. */
+export interface PipelinePolicyDocument {
+  /**
+   * `skip` (default): files inside input folders (or matched by a pattern) that no handler recognises
+   * (`.DS_Store`, JPEG thumbnails, spreadsheets, empty files) are left alone and only counted;
+   * `quarantine`: each goes to quarantine and the run ends with exit code 1. A file named on its own
+   * is always processed, so an unrecognised one is reported either way.
+   */
+  unrecognized?: UnrecognizedFiles;
+}
+
+/** {@link PipelinePolicyDocument} with every default filled in. */
+export interface PipelinePolicy {
+  unrecognized: UnrecognizedFiles;
+}
+
 /** A policy document as written by a user (before `extends` is resolved). */
 export interface PolicyDocument {
   /** Optional editor hint, ignored. */
@@ -117,6 +136,8 @@ export interface PolicyDocument {
   };
   /** Free-text PHI engine settings. */
   text?: TextPolicyDocument;
+  /** Batch settings (what to do with unrecognised files). */
+  pipeline?: PipelinePolicyDocument;
   /** What makes one subject (the key of the subject's pseudonym and date shift). */
   subject?: SubjectPolicyDocument;
   /** Format sections, validated by each format handler's schema. */
@@ -135,6 +156,8 @@ export interface ResolvedPolicy {
   dateShiftDays: DateShiftRange;
   /** Free-text PHI engine settings, defaults filled in. */
   text: TextPolicy;
+  /** Batch settings, defaults filled in. */
+  pipeline: PipelinePolicy;
   /** The subject key, default filled in (`['PatientID']`). */
   subject: SubjectPolicy;
   /** Merged format sections. */
