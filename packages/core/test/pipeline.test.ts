@@ -77,9 +77,16 @@ describe('runDeidentification', () => {
     await symlink(input, join(input, 'sub', 'loop'));
 
     const out = join(root, 'out');
-    const report = await runDeidentification(options([input], out));
+    // files no handler recognises are skipped by default: this policy quarantines them
+    const strict = resolvePolicyDocument({
+      name: 'strict',
+      extends: 'basic',
+      pipeline: { unrecognized: 'quarantine' },
+    });
+    const report = await runDeidentification(options([input], out, { policy: strict }));
 
     expect(report.counts.released).toBe(1);
+    expect(report.counts.skipped).toBe(0);
     const codes = report.quarantine.map((q) => q.code).sort();
     expect(codes).toEqual(
       [
@@ -106,6 +113,25 @@ describe('runDeidentification', () => {
     for (const phi of ['Cy Twombly', 'Bob Stone', 'Ann Lee', 'ID1', 'zq-']) expect(text).not.toContain(phi);
     expect(JSON.stringify(report)).not.toContain('Twombly');
     expect(JSON.stringify(report)).not.toContain(input);
+  });
+
+  it('skips files in input folders that no handler recognises (by default), but not files named on their own', async () => {
+    const root = await tempDir();
+    const input = join(root, 'in');
+    await writeToy(join(input, 'good.toy'), { name: 'Ann Lee', id: 'ID1', instance: '1' });
+    await writeFile(join(input, 'zq-junk.bin'), Buffer.from([0xde, 0xad, 0xbe, 0xef, 1, 2, 3]));
+    await writeFile(join(input, 'zq-empty.toy'), '');
+    execFileSync('mkfifo', [join(input, 'pipe.toy')]);
+    const loose = join(root, 'loose.bin');
+    await writeFile(loose, Buffer.from([0xde, 0xad]));
+
+    const report = await runDeidentification(options([input, loose], join(root, 'out')));
+    expect(report.counts).toMatchObject({ discovered: 5, released: 1, skipped: 2, quarantined: 2 });
+    // the file named on its own and the FIFO (never read blindly) are still reported
+    expect(report.quarantine.map((q) => q.code).sort()).toEqual(
+      [ErrorCodes.UNSUPPORTED_FORMAT, ErrorCodes.READ_FAILED].sort(),
+    );
+    expect(JSON.stringify(report)).not.toContain('zq-');
   });
 
   it('refuses an output folder inside an input folder', async () => {

@@ -122,9 +122,10 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
   }
 
   async function runPrepared(): Promise<RunReport> {
+    // A handler module that cannot load is not skipped around: the workers quarantine every item for it.
     const sniffers =
       options.policy.pipeline.unrecognized === 'skip'
-        ? (options.handlers ?? (await loadHandlers(options.handlerModules ?? [])))
+        ? (options.handlers ?? (await loadHandlers(options.handlerModules ?? []).catch(() => undefined)))
         : undefined;
     const discovery = await discoverInputs(options.inputs, cwd, { skipUnrecognized: sniffers });
     await assertOutputOutsideInputs(outDir, discovery.roots);
