@@ -33,7 +33,7 @@ describe('cross-tool check with pydicom', () => {
       expect(made.status).toBe(0);
       expect(existsSync(join(dir, 'answer-key.json'))).toBe(true);
       const keyFile = join(dir, 'k');
-      await writeFile(keyFile, `${'ab'.repeat(32)}\n`);
+      await writeFile(keyFile, `${'0123456789abcdef'.repeat(4)}\n`, { mode: 0o600 });
 
       // The checker itself must see the PHI in the inputs (a checker that cannot fail proves nothing).
       const inputCheck = python('check_output.py', [join(dir, 'in'), join(dir, 'answer-key.json')]);
