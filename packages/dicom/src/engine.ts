@@ -13,11 +13,11 @@ import { retainedPrivateTags } from './private-tags.js';
 import type { CompiledDicomRules } from './rules/match.js';
 import { dropUnsatisfiedConditionals } from './iod-types.js';
 import { modalityFindings } from './modality.js';
+import { CLASS_UID_TAGS, remapUnregisteredUid } from './uid-registry.js';
 import { decide, findRow, isRepeatingGroup, type ActionCode, type Decision } from './profile.js';
 import {
   ALWAYS_REMOVED_TAGS,
   NON_INSTANCE_UID_TAGS,
-  STANDARD_UID_ROOT,
   elementOf,
   groupOf,
   isGroupLengthTag,
@@ -293,6 +293,8 @@ function applyCode(
       return;
     case 'K':
       if (vr === 'SQ') recurse(element, tag, env, level);
+      if (vr === 'UI' && CLASS_UID_TAGS.has(tag) && !env.options.retainUIDs)
+        remapUnregisteredClassUids(element, tag, env);
       if (decision && decision.from !== 'basic') rec.addTag(tag, 'keep');
       return;
     case 'U':
@@ -389,19 +391,38 @@ function recurse(element: DcmjsElement, tag: number, env: EngineEnv, level: Leve
   for (const item of sequenceItems(element)) processDataset(item, env, inner);
 }
 
-/** Remaps every non-standard UID value through the keyed mapping (U). */
-function remapUids(element: DcmjsElement, tag: number, env: EngineEnv): void {
+/** Remaps every UID value the registry does not list through the keyed mapping (U); returns how many. */
+function remapUids(element: DcmjsElement, tag: number, env: EngineEnv): number {
   const values = stringValues(element);
   let changed = 0;
-  const out = values.map((value) => {
-    const uid = value.replace(/[\0 ]+$/, '').trim();
-    if (!uid || uid.startsWith(STANDARD_UID_ROOT)) return uid;
-    changed++;
-    return env.pseudonyms.uid(uid);
-  });
+  const out = values.map((value) =>
+    remapUnregisteredUid(value, (uid) => {
+      changed++;
+      return env.pseudonyms.uid(uid);
+    }),
+  );
   if (changed > 0) {
     setValues(element, out);
     env.recorder.addTag(tag, 'uid', changed);
+  }
+  return changed;
+}
+
+/**
+ * A class-UID attribute (SOP Class UID, Referenced SOP Class UID ...) is kept, but a value the UID
+ * registry does not list is no class the standard defines (often an instance UID written in the wrong
+ * place): it is remapped like an instance UID, with a warning, since a reader may not know the class.
+ */
+function remapUnregisteredClassUids(element: DcmjsElement, tag: number, env: EngineEnv): void {
+  const remapped = remapUids(element, tag, env);
+  if (remapped > 0) {
+    env.findings.push({
+      rule: 'dicom/unregistered-class-uid',
+      severity: 'warning',
+      location: tagKeyLocation(tag),
+      message:
+        'a class-UID attribute held a UID that is not a registered SOP class; it was remapped like an instance UID',
+    });
   }
 }
 

@@ -37,13 +37,13 @@ import { DICOM_POLICY_SCHEMA, dicomRulesOf, dicomSection, validateDicomPolicy } 
 import { withRuleKeptPrivate } from './rules/private.js';
 import { retainedPrivateTags } from './private-tags.js';
 import { sniffDicom } from './sniff.js';
+import { remapUnregisteredUid } from './uid-registry.js';
 import { knownIdentifiersOf, personNamesOf, subjectKeyOf } from './subject.js';
 import {
   ALWAYS_REMOVED_TAGS,
   DOUBLE_FLOAT_PIXEL_DATA,
   FLOAT_PIXEL_DATA,
   PIXEL_DATA,
-  STANDARD_UID_ROOT,
   groupOf,
   isGroupLengthTag,
   isPrivateCreatorTag,
@@ -181,7 +181,7 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   }
 
   // 5. Subject, identifiers and the output's pseudonymous names (all from original values).
-  const subjectKey = subjectKeyOf(dataset, input.id);
+  const { key: subjectKey, fallback: keyFallback } = subjectKeyOf(dataset, input.id, ctx.policy.subject.key);
   const knownIdentifiers = knownIdentifiersOf(dataset);
   const knownNames = personNamesOf(dataset);
   const matcher = cachedIdentifierMatcher(knownIdentifiers);
@@ -216,14 +216,17 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   // 7. Write: meta of our own, the transfer syntax kept (implicit VR and deflated become explicit VR LE).
   const outEncoding = part10.encoding.explicitVR ? part10.encoding : EXPLICIT_LE;
   const outTs = outputTransferSyntax(part10);
-  const sopClass = firstString(dataset, '00080016') || originalSopClass;
+  const sopClass =
+    firstString(dataset, '00080016') ||
+    (options.retainUIDs
+      ? originalSopClass
+      : remapUnregisteredUid(originalSopClass, (u) => ctx.pseudonyms.uid(u)));
   let sopInstance = firstString(dataset, '00080018');
   if (!sopInstance) {
     const metaInstance = metaValue(part10, 0x00020003);
-    sopInstance =
-      !metaInstance || options.retainUIDs || metaInstance.startsWith(STANDARD_UID_ROOT)
-        ? metaInstance
-        : ctx.pseudonyms.uid(metaInstance);
+    sopInstance = options.retainUIDs
+      ? metaInstance
+      : remapUnregisteredUid(metaInstance, (u) => ctx.pseudonyms.uid(u));
   }
   let data: Uint8Array;
   try {
@@ -247,8 +250,17 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   for (const e of pixel) recorder.addTag(e.tag, 'keep');
 
   return {
-    output: { relativePath: `${subjectToken}/${studyToken}/${seriesToken}/${instanceToken}.dcm`, data },
-    subject: { subject: subjectToken, study: studyToken, series: seriesToken },
+    output: {
+      relativePath: `${subjectToken}/${studyToken}/${seriesToken}/${instanceToken}.dcm`,
+      data,
+      onCollision: dicomSection(ctx.policy).duplicateInstances,
+    },
+    subject: {
+      subject: subjectToken,
+      study: studyToken,
+      series: seriesToken,
+      ...(keyFallback ? { keyFallback } : {}),
+    },
     actions: recorder.toRecords(),
     findings,
     knownIdentifiers,

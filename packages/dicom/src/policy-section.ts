@@ -2,7 +2,7 @@
  * The `formats.dicom` section of a policy: its JSON Schema (checked by the core at policy load), its
  * reading with defaults, and its user rules compiled once per policy.
  */
-import type { ResolvedPolicy } from '@medimagecleaner/core';
+import type { OutputCollisionMode, ResolvedPolicy } from '@medimagecleaner/core';
 import { compileDicomRules } from './rules/compile.js';
 import type { CompiledDicomRules } from './rules/match.js';
 import { DICOM_RULE_SCHEMA } from './rules/schema.js';
@@ -34,6 +34,13 @@ export interface DicomPolicySection {
    * output as a policy decision, not an error; `quarantine` refuses them like a failed file.
    */
   readonly dicomdir: 'drop' | 'quarantine';
+  /**
+   * Two different files with one SOP Instance UID (one instance re-encoded or re-sent with other
+   * attributes) map to one output name: `quarantine` (default) releases the first met and quarantines
+   * the other (`E_OUTPUT_COLLISION`); `suffix` releases both, the later one under a name with a suffix
+   * from its own content hash, with a warning. Identical outputs are written once either way.
+   */
+  readonly duplicateInstances: OutputCollisionMode;
 }
 
 /** JSON Schema of `formats.dicom` (draft 2020-12 compatible, no unknown keys). */
@@ -52,6 +59,11 @@ export const DICOM_POLICY_SCHEMA: Readonly<Record<string, unknown>> = Object.fre
       description:
         'DICOMDIR files list patients and describe the input layout: "drop" (default) leaves them out of the output (rebuild one from the outputs if needed); "quarantine" refuses them like a failed file.',
       enum: ['drop', 'quarantine'],
+    },
+    duplicateInstances: {
+      description:
+        'Two different files with one SOP Instance UID: "quarantine" (default) releases the first and quarantines the other; "suffix" releases both, the later one under a name with a deterministic suffix, with a warning in the report. Identical outputs are written once either way.',
+      enum: ['quarantine', 'suffix'],
     },
     overlayBitmaps: {
       description:
@@ -76,6 +88,7 @@ export function dicomSection(policy: ResolvedPolicy): DicomPolicySection {
     rules: Array.isArray(rules) ? (rules as DicomRule[]) : [],
     overlayBitmaps: section['overlayBitmaps'] === 'keep' ? 'keep' : 'remove',
     dicomdir: section['dicomdir'] === 'quarantine' ? 'quarantine' : 'drop',
+    duplicateInstances: section['duplicateInstances'] === 'suffix' ? 'suffix' : 'quarantine',
   };
 }
 

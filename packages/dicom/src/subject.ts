@@ -3,6 +3,7 @@
  * subject's own identifying strings (for verification). Read from the original dataset before any
  * change; the results are held in memory only.
  */
+import type { SubjectKeyFallback, SubjectKeyMember } from '@medimagecleaner/core';
 import type { DcmjsDataset } from './dcmjs-io.js';
 import { firstString, personNameGroups, sequenceItems, stringValues, trimValue } from './values.js';
 
@@ -26,24 +27,40 @@ const K = {
   SOPInstanceUID: '00080018',
 } as const;
 
+/** A subject key and, when the patient ID was empty, which fallback it came from. */
+export interface SubjectKey {
+  /** The key (original values: held in memory only, never logged or reported). */
+  readonly key: string;
+  /** Set when the key did not come from the patient ID. */
+  readonly fallback?: SubjectKeyFallback;
+}
+
 /**
- * The subject key: the original PatientID, with its issuer in HL7 CX style (`ID^^^ISSUER`) when
- * IssuerOfPatientID is present; without a PatientID, `name:<PatientName>|<PatientBirthDate>`; without a
- * name, `study:<StudyInstanceUID>`; else `instance:<SOPInstanceUID>`; else `item:<fallback>`.
+ * The subject key, by the policy's `subject.key` (`members`): the original PatientID alone (default),
+ * or with its issuer in HL7 CX style (`ID^^^ISSUER`, only when IssuerOfPatientID is present) when the
+ * members include IssuerOfPatientID. Without a PatientID, whatever the members: the name and birth date
+ * (`name:<PatientName>|<PatientBirthDate>`), then the study (`study:<StudyInstanceUID>`), then the
+ * instance (`instance:<SOPInstanceUID>`), then the item (`item:<fallback>`), so files without any
+ * identity are never merged into one subject.
  */
-export function subjectKeyOf(dataset: DcmjsDataset, fallback: string): string {
+export function subjectKeyOf(
+  dataset: DcmjsDataset,
+  fallback: string,
+  members: readonly SubjectKeyMember[] = ['PatientID'],
+): SubjectKey {
   const id = firstString(dataset, K.PatientID);
   if (id) {
-    const issuer = firstString(dataset, K.IssuerOfPatientID);
-    return issuer ? `${id}^^^${issuer}` : id;
+    const issuer = members.includes('IssuerOfPatientID') ? firstString(dataset, K.IssuerOfPatientID) : '';
+    return { key: issuer ? `${id}^^^${issuer}` : id };
   }
   const name = firstString(dataset, K.PatientName);
-  if (name) return `name:${name}|${firstString(dataset, K.PatientBirthDate)}`;
+  if (name)
+    return { key: `name:${name}|${firstString(dataset, K.PatientBirthDate)}`, fallback: 'name-birthdate' };
   const study = firstString(dataset, K.StudyInstanceUID);
-  if (study) return `study:${study}`;
+  if (study) return { key: `study:${study}`, fallback: 'study' };
   const sop = firstString(dataset, K.SOPInstanceUID);
-  if (sop) return `instance:${sop}`;
-  return `item:${fallback}`;
+  if (sop) return { key: `instance:${sop}`, fallback: 'instance' };
+  return { key: `item:${fallback}`, fallback: 'item' };
 }
 
 /** Name strings worth searching for: each component group, its name parts, and both name orders. */

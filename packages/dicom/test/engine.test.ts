@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import dcmjs, { type DcmjsDataset } from 'dcmjs';
+import { resolvePolicyDocument } from '@medimagecleaner/core';
 import {
   createHandler,
   DEID_METHOD_CODES,
@@ -348,15 +349,22 @@ describe('free text', () => {
 });
 
 describe('subject, method and meta', () => {
-  it('derives pseudonyms from PatientID and issuer, never from file names', async () => {
+  it('derives pseudonyms from PatientID (and its issuer when the policy says so), never from file names', async () => {
     const ctx = context();
-    const withIssuer = await deid(
-      writeDicom(baseDataset({ '00100021': { vr: 'LO', Value: ['HOSP_A'] } })),
-      ctx,
+    const issued = writeDicom(baseDataset({ '00100021': { vr: 'LO', Value: ['HOSP_A'] } }));
+    const withIssuer = await deid(issued, ctx);
+    expect(withIssuer.subject.subject).toBe(ctx.pseudonyms.id('patient-id', 'MRN0012345'));
+    expect(withIssuer.subject.keyFallback).toBeUndefined();
+    const scoped = context(
+      resolvePolicyDocument({
+        name: 'scoped',
+        extends: 'basic',
+        subject: { key: ['PatientID', 'IssuerOfPatientID'] },
+      }),
     );
-    expect(
-      withIssuer.output.relativePath.startsWith(`${ctx.pseudonyms.id('patient-id', 'MRN0012345^^^HOSP_A')}/`),
-    ).toBe(true);
+    expect((await deid(issued, scoped)).subject.subject).toBe(
+      scoped.pseudonyms.id('patient-id', 'MRN0012345^^^HOSP_A'),
+    );
     const plain = await deid(writeDicom(baseDataset()), ctx, 'DOE_JANE_MRN0012345.dcm');
     const subject = ctx.pseudonyms.id('patient-id', 'MRN0012345');
     expect(plain.subject.subject).toBe(subject);
@@ -366,6 +374,7 @@ describe('subject, method and meta', () => {
     expect(text(readDicom(plain.output.data).dict, '00100020')).toBe(subject);
     const noId = await deid(writeDicom(baseDataset({ '00100020': { vr: 'LO', Value: [''] } })), ctx);
     expect(noId.subject.subject).toBe(ctx.pseudonyms.id('patient-id', 'name:DOE^JANE^Q|19800102'));
+    expect(noId.subject.keyFallback).toBe('name-birthdate');
   });
 
   it('records the de-identification method and writes its own file meta information', async () => {

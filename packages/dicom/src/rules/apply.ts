@@ -9,15 +9,8 @@ import type { DcmjsDataset, DcmjsElement } from '../dcmjs-io.js';
 import { cleanText, defaultCode, type EngineEnv } from '../engine.js';
 import type { CreatorLookup } from '../private-tags.js';
 import { decide, findRow, isRepeatingGroup } from '../profile.js';
-import {
-  STANDARD_UID_ROOT,
-  elementOf,
-  formatTag,
-  groupOf,
-  isPrivateCreatorTag,
-  isPrivateTag,
-  parseTagKey,
-} from '../tags.js';
+import { elementOf, formatTag, groupOf, isPrivateCreatorTag, isPrivateTag, parseTagKey } from '../tags.js';
+import { remapUnregisteredUid } from '../uid-registry.js';
 import { personNameText, setEmpty, setValues, stringValues } from '../values.js';
 import type { CompiledDicomRules } from './match.js';
 import type { CompiledDicomRule } from './types.js';
@@ -153,10 +146,7 @@ function perform(rule: CompiledDicomRule, site: RuleSite, vr: string, env: Engin
       return;
     }
     case 'uid': {
-      const out = stringValues(element).map((v) => {
-        const uid = v.replace(/[\0 ]+$/, '').trim();
-        return !uid || uid.startsWith(STANDARD_UID_ROOT) ? uid : env.pseudonyms.uid(uid);
-      });
+      const out = stringValues(element).map((v) => remapUnregisteredUid(v, (uid) => env.pseudonyms.uid(uid)));
       setValues(element, out);
       rec.add(selector, 'uid');
       return;
