@@ -56,7 +56,10 @@ export async function deidentifyText(input: InputItem, ctx: DeidContext): Promis
 
   const patientId = labelledPatientId(text, ctx.text);
   const knownIdentifiers = [...(patientId === undefined ? [] : [patientId]), ...labelledPatientName(text)];
-  const subjectKey = patientId === undefined ? undefined : patientSubjectKey(patientId, labelledIssuer(text));
+  const subjectKey =
+    patientId === undefined
+      ? undefined
+      : patientSubjectKey(patientId, labelledIssuer(text), ctx.policy.subject.key);
   const subject = subjectOf(subjectKey, input.id, ctx.pseudonyms);
   const name = ctx.pseudonyms.hash(OUTPUT_NAME_NAMESPACE, input.id, 24);
 

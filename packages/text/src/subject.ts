@@ -3,12 +3,12 @@
  * subject the same pseudonym the DICOM handler gives that PatientID, so a report lands beside its
  * images; without one the subject is derived from the input's opaque id.
  */
-import type { Pseudonymizer, TextPhiDetector } from '@medimagecleaner/core';
+import type { Pseudonymizer, SubjectKeyMember, TextPhiDetector } from '@medimagecleaner/core';
 
 /**
  * The pseudonym namespace of a patient ID: the one `@medimagecleaner/dicom` uses for its subject
  * (`pseudonyms.id('patient-id', PatientID)`, the PatientID trimmed and otherwise unchanged, with
- * `^^^ISSUER` appended when the dataset has an Issuer of Patient ID).
+ * `^^^ISSUER` appended when the policy's subject key includes IssuerOfPatientID and there is one).
  */
 export const PATIENT_ID_NAMESPACE = 'patient-id';
 
@@ -72,11 +72,16 @@ export function labelledIssuer(text: string): string | undefined {
 }
 
 /**
- * The subject key of a patient ID, as `@medimagecleaner/dicom` builds it: the ID, with its issuer in
- * HL7 CX style (`ID^^^ISSUER`) when there is one.
+ * The subject key of a patient ID, as `@medimagecleaner/dicom` builds it under the policy's
+ * `subject.key` (`members`): the ID alone (default), or with its issuer in HL7 CX style
+ * (`ID^^^ISSUER`) when the members include IssuerOfPatientID and there is an issuer.
  */
-export function patientSubjectKey(patientId: string, issuer?: string): string {
-  return issuer ? `${patientId}^^^${issuer}` : patientId;
+export function patientSubjectKey(
+  patientId: string,
+  issuer?: string,
+  members: readonly SubjectKeyMember[] = ['PatientID'],
+): string {
+  return issuer && members.includes('IssuerOfPatientID') ? `${patientId}^^^${issuer}` : patientId;
 }
 
 /**

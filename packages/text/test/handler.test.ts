@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MedImageCleanerError, createPseudonymizer } from '@medimagecleaner/core';
+import { MedImageCleanerError, createPseudonymizer, resolvePolicyDocument } from '@medimagecleaner/core';
 import { PATIENT_ID_NAMESPACE, TEXT_FILE_NAMESPACE } from '../src/index.js';
 import { KEY, context, deid, handler, inspectContext, latin1, outputText, policy } from './helpers.js';
 
@@ -79,11 +79,18 @@ describe('text handler: de-identification', () => {
     expect(other.subject.subject).toBe(subject);
   });
 
-  it('appends the issuer of the patient ID as DICOM does (ID^^^ISSUER)', async () => {
-    const ctx = context();
-    const outcome = await deid('MRN: MRN0098765\nIssuer of Patient ID: SPRINGFIELD_GH\nNo change.\n', ctx);
+  it('keys the subject as DICOM does: the ID alone by default, ID^^^ISSUER under the issuer-scoped key', async () => {
+    const note = 'MRN: MRN0098765\nIssuer of Patient ID: SPRINGFIELD_GH\nNo change.\n';
     const p = createPseudonymizer(KEY);
-    expect(outcome.subject.subject).toBe(p.id(PATIENT_ID_NAMESPACE, 'MRN0098765^^^SPRINGFIELD_GH'));
+    expect((await deid(note, context())).subject.subject).toBe(p.id(PATIENT_ID_NAMESPACE, 'MRN0098765'));
+    const scoped = resolvePolicyDocument({
+      name: 'scoped',
+      extends: 'research',
+      subject: { key: ['PatientID', 'IssuerOfPatientID'] },
+    });
+    expect((await deid(note, context(scoped))).subject.subject).toBe(
+      p.id(PATIENT_ID_NAMESPACE, 'MRN0098765^^^SPRINGFIELD_GH'),
+    );
   });
 
   it('gives a note without a labelled patient ID a subject of its own input id', async () => {
