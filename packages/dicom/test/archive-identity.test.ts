@@ -18,6 +18,7 @@ import {
   type RunReport,
 } from '@medimagecleaner/core';
 import { DICOM_POLICY_SCHEMA, createHandler } from '../src/index.js';
+import { subjectKeyOf } from '../src/subject.js';
 import { KEY, UIDS, baseDataset, readDicom, text, writeDicom } from './helpers.js';
 
 const handler = createHandler();
@@ -256,5 +257,27 @@ describe('duplicate SOP Instance UIDs', () => {
       /duplicateInstances|must be one of/,
     );
     expect(DICOM_POLICY_SCHEMA['properties']).toHaveProperty('duplicateInstances');
+  });
+});
+
+describe('subjectKeyOf fallbacks', () => {
+  const ds = (extra: DcmjsDataset): DcmjsDataset => ({
+    '00100020': { vr: 'LO', Value: ['  '] },
+    ...extra,
+  });
+
+  it('falls back to name and birth date, then study, then instance, then the item, whatever the key', () => {
+    const name = { '00100010': { vr: 'PN', Value: [{ Alphabetic: 'DOE^JANE' }] } };
+    const study = { '0020000D': { vr: 'UI', Value: [UIDS.study] } };
+    const sop = { '00080018': { vr: 'UI', Value: [UIDS.instance] } };
+    for (const members of [['PatientID'], ['PatientID', 'IssuerOfPatientID']] as const) {
+      expect(subjectKeyOf(ds({ ...name, ...study, ...sop }), 'it', members).fallback).toBe('name-birthdate');
+      expect(subjectKeyOf(ds({ ...study, ...sop }), 'it', members)).toEqual({
+        key: `study:${UIDS.study}`,
+        fallback: 'study',
+      });
+      expect(subjectKeyOf(ds(sop), 'it', members).fallback).toBe('instance');
+      expect(subjectKeyOf(ds({}), 'it', members)).toEqual({ key: 'item:it', fallback: 'item' });
+    }
   });
 });
