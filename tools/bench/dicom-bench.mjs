@@ -1,130 +1,295 @@
 #!/usr/bin/env node
-// DICOM throughput benchmark: de-identification against a raw copy of the same bytes, in one run.
+// DICOM benchmark, timed as a user feels it: whole processes, started and timed from outside, on a
+// synthetic CT corpus (512x512 16-bit slices in 4 patients). Each round runs every command once, in an
+// order that rotates from round to round, so a burst of load elsewhere on the machine hits all of them;
+// medians over the rounds are reported.
 //
-//   npm run bench                        2,048 CT slices (512x512x16 bit) in 4 patients
-//   npm run bench -- --files 8192        a larger corpus
-//   npm run bench -- --sweep 256,2048,8192   throughput at several corpus sizes
-//   npm run bench -- --repeat 3          pairs of copy / de-identification runs per size (median kept)
+//   npm run bench:dicom                               256 and 1,024 files, 3 rounds
+//   npm run bench:dicom -- --sweep 256,1024,8192      also 8,192 files (about 15 minutes on 2 cores)
+//   npm run bench:dicom -- --repeat 5                 5 rounds per size
 //
-// Each measurement runs in its own child process so peak RSS is its own. The corpus is generated once
-// under $TMPDIR/medimagecleaner-bench and reused. Before each measurement the previous outputs are
-// removed and dirty pages are flushed (`sync`), so one run's write-back does not slow the next. On a
-// shared or noisy machine use --repeat: copy and de-identification alternate and the median of each is
-// reported (the ratio is the median of the per-pair ratios). Results are printed and written to
-// bench-results.json.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Commands (each one process tree, timed from spawn to exit):
+//   cli        node apps/cli/bin/medimagecleaner.mjs deidentify <corpus> -o <out> -j 2 --key-file <key>
+//   node-copy  node tools/bench/node-copy.mjs <corpus> <out> --threads 2   (the baseline of the ratios)
+//   cp         cp -r <corpus> <out>
+//   gdcmanon   gdcmanon --dumb -r -i <corpus> -o <out> with 10 tags removed (only when on PATH; Debian
+//              package libgdcm-tools)
+// Peak RSS is measured by `/usr/bin/time` (the largest process of the tree; every command here is one
+// process; also user + system CPU seconds, a figure that other load on the machine disturbs less than
+// wall time) or, without it, by polling /proc for the summed RSS of the tree. Outputs are deleted and
+// `sync` runs before every run, so one run's write-back does not slow the next. The corpus is made once
+// under $TMPDIR/medimagecleaner-bench and reused. Results are printed and written to bench-results.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const here = new URL('.', import.meta.url).pathname;
+const repoRoot = join(here, '..', '..');
 const { values } = parseArgs({
   options: {
-    files: { type: 'string', default: '2048' },
+    sweep: { type: 'string', default: '256,1024' },
+    repeat: { type: 'string', default: '3' },
     patients: { type: 'string', default: '4' },
     concurrency: { type: 'string', default: '2' },
-    sweep: { type: 'string' },
+    only: { type: 'string' },
+    'cli-args': { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
-    repeat: { type: 'string', default: '1' },
   },
 });
+const sizes = values.sweep.split(',').map(Number);
 const repeat = Math.max(1, Number(values.repeat));
-
-const sizes = values.sweep ? values.sweep.split(',').map(Number) : [Number(values.files)];
 const patients = Number(values.patients);
-const concurrency = Number(values.concurrency);
+const jobs = String(Number(values.concurrency));
 const root = join(tmpdir(), 'medimagecleaner-bench');
 mkdirSync(root, { recursive: true });
 
-function child(script, args) {
-  const run = spawnSync(process.execPath, [join(here, script), JSON.stringify(args)], {
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (run.status !== 0) {
-    process.stderr.write(run.stderr);
-    throw new Error(`${script} failed with exit code ${run.status}`);
-  }
-  return JSON.parse(run.stdout.trim().split('\n').pop());
+const onPath = (name) =>
+  (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
+const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const keyFile = join(root, 'bench.key');
+if (!existsSync(keyFile)) {
+  run(process.execPath, [
+    join(repoRoot, 'apps/cli/bin/medimagecleaner.mjs'),
+    'key',
+    'generate',
+    '-o',
+    keyFile,
+  ]);
 }
 
+// Ten attributes, as a small "dumb mode" configuration would remove.
+const GDCM_TAGS = [
+  '0010,0010',
+  '0010,0020',
+  '0010,0030',
+  '0010,1010',
+  '0008,0050',
+  '0008,0080',
+  '0008,0081',
+  '0008,0090',
+  '0008,1010',
+  '0008,1070',
+];
+const commands = [
+  {
+    name: 'cli',
+    argv: (input, out) => [
+      process.execPath,
+      join(repoRoot, 'apps/cli/bin/medimagecleaner.mjs'),
+      'deidentify',
+      input,
+      '-o',
+      out,
+      '-j',
+      jobs,
+      '--key-file',
+      keyFile,
+      '--no-progress',
+      ...values['cli-args'].split(' ').filter(Boolean),
+    ],
+    okCodes: [0],
+  },
+  {
+    name: 'node-copy',
+    argv: (input, out) => [process.execPath, join(here, 'node-copy.mjs'), input, out, '--threads', jobs],
+    okCodes: [0],
+  },
+  { name: 'cp', argv: (input, out) => ['cp', '-r', input, out], okCodes: [0] },
+  ...(onPath('gdcmanon')
+    ? [
+        {
+          name: 'gdcmanon',
+          prepare: (out) => mkdirSync(out, { recursive: true }),
+          argv: (input, out) => [
+            'gdcmanon',
+            '--dumb',
+            '-r',
+            '--continue',
+            '-i',
+            input,
+            '-o',
+            out,
+            ...GDCM_TAGS.flatMap((t) => ['--remove', t]),
+          ],
+          okCodes: [0],
+        },
+      ]
+    : []),
+].filter((c) => !values.only || values.only.split(',').includes(c.name));
+const BASELINE = 'node-copy';
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr ?? '');
+    throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
+  }
+  return r.stdout;
+}
+
+/** Runs one command as a whole process tree; wall seconds from spawn to exit, peak RSS in MB. */
+async function timed(argv) {
+  const rssFile = join(root, 'rss.txt');
+  const [cmd, ...args] = timeBinary ? [timeBinary, '-f', '%M %U %S', '-o', rssFile, ...argv] : argv;
+  const started = process.hrtime.bigint();
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.on('data', (d) => (stdout = (stdout + d).slice(-4000)));
+  let polledKb = 0;
+  const poll = timeBinary
+    ? undefined
+    : setInterval(() => (polledKb = Math.max(polledKb, treeRssKb(child.pid))), 20);
+  const code = await new Promise((resolve) => child.on('close', (c) => resolve(c)));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (poll) clearInterval(poll);
+  const [peakKb, user, system] = timeBinary
+    ? readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+    : [polledKb, Number.NaN, Number.NaN];
+  return { seconds, cpuSeconds: user + system, peakRssMb: peakKb / 1024, code, stderr, stdout };
+}
+
+/** Summed VmRSS (kB) of a process and its descendants, from /proc. */
+function treeRssKb(pid) {
+  const parents = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {}
+  }
+  let total = 0;
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${tree[i]}/status`, 'utf8'));
+      total += m ? Number(m[1]) : 0;
+    } catch {}
+  }
+  return total;
+}
+
+/** Files written, the CLI's run state (journal, report) not counted. */
+function countFiles(dir) {
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && !(e.parentPath ?? e.path).includes('.medimagecleaner')) n++;
+  }
+  return n;
+}
+
+const median = (list) => {
+  const s = [...list].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
 const results = [];
+const loadBefore = loadavg();
 for (const files of sizes) {
   const corpus = join(root, `ct-${files}-${patients}`);
   if (!existsSync(`${corpus}.complete`)) {
     process.stderr.write(`generating ${files} CT slices in ${patients} patients under ${corpus} ...\n`);
     rmSync(corpus, { recursive: true, force: true });
-    child('make-ct-corpus.mjs', { dir: corpus, files, patients });
+    run(process.execPath, [
+      join(here, 'make-ct-corpus.mjs'),
+      JSON.stringify({ dir: corpus, files, patients }),
+    ]);
     writeFileSync(`${corpus}.complete`, '');
   }
-  const copyOut = join(root, `copy-${files}`);
-  const deidOut = join(root, `deid-${files}`);
-  const measure = (mode, out) => {
-    rmSync(copyOut, { recursive: true, force: true });
-    rmSync(deidOut, { recursive: true, force: true });
+  const out = join(root, `out-${files}`);
+  const clean = () => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(`${out}-quarantine`, { recursive: true, force: true });
     spawnSync('sync');
-    return child('measure.mjs', { mode, input: corpus, out, concurrency });
   };
-  // Warm the page cache the same way for both: a raw copy runs first; then pairs of de-identification
-  // and raw copy. With one pair, the faster of the two copies is the baseline (as before).
-  const first = measure('copy', copyOut);
-  const pairs = [];
-  for (let i = 0; i < repeat; i++) {
-    const deidRun = measure('deidentify', deidOut);
-    const copyRun = measure('copy', copyOut);
-    const baseline = i === 0 && first.seconds < copyRun.seconds ? first : copyRun;
-    pairs.push({ deid: deidRun, copy: baseline, ratio: baseline.seconds / deidRun.seconds });
+  // One unmeasured copy so every command starts from the same page cache.
+  clean();
+  run('cp', ['-r', corpus, out]);
+  const runs = Object.fromEntries(commands.map((c) => [c.name, []]));
+  for (let round = 0; round < repeat; round++) {
+    const order = commands.map((_, i) => commands[(i + round) % commands.length]);
+    for (const command of order) {
+      clean();
+      command.prepare?.(out);
+      const r = await timed(command.argv(corpus, out));
+      const written = countFiles(out);
+      if (!command.okCodes.includes(r.code)) {
+        process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
+        throw new Error(`${command.name} exited with ${r.code} at ${files} files`);
+      }
+      runs[command.name].push({
+        seconds: r.seconds,
+        cpuSeconds: r.cpuSeconds,
+        peakRssMb: r.peakRssMb,
+        written,
+        load1: loadavg()[0],
+      });
+      process.stderr.write(
+        `  ${files} files, round ${round + 1}/${repeat}: ${command.name} ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), ${r.peakRssMb.toFixed(0)} MB, ${written} files out\n`,
+      );
+    }
   }
-  const median = (list, key) => [...list].sort((a, b) => key(a) - key(b))[Math.floor(list.length / 2)];
-  const deid = median(pairs, (p) => p.deid.seconds).deid;
-  const copy = median(pairs, (p) => p.copy.seconds).copy;
-  const ratio = median(pairs, (p) => p.ratio).ratio;
-  const peakRssMb = Math.max(...pairs.map((p) => p.deid.peakRssMb));
-  const row = {
-    files,
-    runs: pairs.length,
-    bytes: deid.bytes,
-    copy: {
-      seconds: copy.seconds,
-      filesPerSecond: files / copy.seconds,
-      mbPerSecond: copy.bytes / 1e6 / copy.seconds,
-      peakRssMb: copy.peakRssMb,
-    },
-    deidentify: {
-      seconds: deid.seconds,
-      filesPerSecond: files / deid.seconds,
-      mbPerSecond: deid.bytes / 1e6 / deid.seconds,
-      peakRssMb,
-      released: deid.released,
-      quarantined: deid.quarantined,
-    },
-    ratioToCopy: ratio,
-    ...(pairs.length > 1
-      ? {
-          ratios: pairs.map((p) => Number(p.ratio.toFixed(3))),
-          deidSeconds: pairs.map((p) => p.deid.seconds),
-        }
-      : {}),
-  };
+  if (!values.keep) clean();
+  const row = { files, rounds: repeat, commands: {} };
+  const baseline = runs[BASELINE] ? median(runs[BASELINE].map((r) => r.seconds)) : undefined;
+  for (const command of commands) {
+    const list = runs[command.name];
+    const seconds = median(list.map((r) => r.seconds));
+    row.commands[command.name] = {
+      seconds,
+      filesPerSecond: files / seconds,
+      cpuSeconds: median(list.map((r) => r.cpuSeconds)),
+      peakRssMb: Math.max(...list.map((r) => r.peakRssMb)),
+      ratioToNodeCopy: baseline ? seconds / baseline : undefined,
+      runs: list.map((r) => Number(r.seconds.toFixed(3))),
+      written: list[0].written,
+    };
+  }
   results.push(row);
-  if (!values.keep) {
-    rmSync(copyOut, { recursive: true, force: true });
-    rmSync(deidOut, { recursive: true, force: true });
-  }
 }
 
-const line = (r) =>
-  `${String(r.files).padStart(6)} files ${(r.bytes / 1e6).toFixed(0).padStart(6)} MB | copy ${r.copy.filesPerSecond.toFixed(0).padStart(6)} files/s ${r.copy.mbPerSecond.toFixed(0).padStart(5)} MB/s | deidentify ${r.deidentify.filesPerSecond.toFixed(0).padStart(6)} files/s ${r.deidentify.mbPerSecond.toFixed(0).padStart(5)} MB/s, peak RSS ${r.deidentify.peakRssMb.toFixed(0)} MB, ${r.deidentify.released} released, ${r.deidentify.quarantined} quarantined | ratio ${(100 * r.ratioToCopy).toFixed(0)}% of raw copy`;
+const names = commands.map((c) => c.name);
+const pad = (s, n) => String(s).padStart(n);
+const cell = (c) =>
+  c
+    ? `${c.seconds.toFixed(2)} s ${c.ratioToNodeCopy ? `(${c.ratioToNodeCopy.toFixed(2)}x)` : ''} ${c.filesPerSecond.toFixed(0)} f/s, CPU ${c.cpuSeconds.toFixed(2)} s, ${c.peakRssMb.toFixed(0)} MB`
+    : '';
 console.log(
-  `DICOM de-identification benchmark (concurrency ${concurrency}, profile basic${repeat > 1 ? `, median of ${repeat} runs, peak RSS the highest` : ''})`,
+  `DICOM benchmark: whole processes, median of ${repeat} alternating rounds, ratio = time / node-copy time, CPU = user + system seconds of the tree` +
+    ` (node ${process.version}, ${cpus().length} cores, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} after)`,
 );
-for (const r of results) console.log(line(r));
+console.log(`| files | ${names.join(' | ')} |`);
+console.log(`|${'---|'.repeat(names.length + 1)}`);
+for (const r of results)
+  console.log(`| ${pad(r.files, 5)} | ${names.map((n) => cell(r.commands[n])).join(' | ')} |`);
+if (!sizes.includes(8192)) console.log('for 8,192 files too: npm run bench:dicom -- --sweep 256,1024,8192');
 const previous = existsSync('bench-results.json')
   ? JSON.parse(readFileSync('bench-results.json', 'utf8'))
   : {};
 writeFileSync(
   'bench-results.json',
-  `${JSON.stringify({ ...previous, dicom: { concurrency, patients, results } }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      ...previous,
+      dicom: {
+        method: 'whole processes timed from outside, alternating rounds, medians',
+        node: process.version,
+        cores: cpus().length,
+        load: { before: loadBefore, after: loadavg() },
+        concurrency: Number(jobs),
+        patients,
+        results,
+      },
+    },
+    null,
+    2,
+  )}\n`,
 );

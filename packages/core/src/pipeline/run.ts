@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { copyFile, lstat, mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { copyFile, lstat, mkdir, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import {
   ConfigurationError,
   ErrorCodes,
@@ -23,6 +23,7 @@ import { JournalWriter, readJournal, type JournalEntry, type JournalState } from
 import { loadHandlers } from './load-handlers.js';
 import { writeRunPolicy } from './run-policy.js';
 import { processItem, type ItemResult } from './process-item.js';
+import { createOutputPlacer } from './place-output.js';
 import type { QuarantineRecord, RunReport } from './report.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -196,6 +197,7 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
       await mkdir(stagingDir, { recursive: true });
     }
     let bytesOut = 0;
+    const placer = createOutputPlacer();
     try {
       // Results are handled in completion order, but writes, journal lines and the report are made by this
       // thread alone, so there is no race on output names.
@@ -263,8 +265,7 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
         if (result.stagedPath) {
           try {
             const target = join(outDir, ...relativePath.split('/'));
-            await mkdir(dirname(target), { recursive: true });
-            await rename(result.stagedPath, target);
+            await placer.place(result.stagedPath, target);
           } catch (error) {
             outputs.delete(relativePath);
             await discardStaged(result.stagedPath);
@@ -367,7 +368,7 @@ async function createRunner(
         stageRelease(
           await processItem(createFileInputItem(id, file.path, file.size), handlers, ctx),
           stagingDir,
-          Boolean(options.fsync),
+          { fsync: Boolean(options.fsync) },
         ),
       close: async () => undefined,
       capacity: concurrency,

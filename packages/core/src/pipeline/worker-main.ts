@@ -1,10 +1,11 @@
 /**
- * Worker-thread entry of the pipeline pool. It builds handlers and the context once, then processes
- * jobs: released bytes go to a staging file, and only PHI-free results go back to the main thread.
+ * The worker proper (loaded by `worker-entry.ts`). It builds handlers and the context once, then
+ * processes jobs: each input is read with one blocking read, released bytes go to a staging file, and
+ * only PHI-free results go back to the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDeidContext } from './context.js';
-import { createFileInputItem } from './input-item.js';
+import { createBlockingFileInputItem } from './read-input.js';
 import { loadHandlers } from './load-handlers.js';
 import { processItem } from './process-item.js';
 import { stageRelease } from './stage.js';
@@ -32,9 +33,9 @@ parentPort?.on('message', (job: WorkerJob) => {
     try {
       const { handlers, ctx } = await ready;
       const result = await stageRelease(
-        await processItem(createFileInputItem(job.id, job.path, job.size), handlers, ctx),
+        await processItem(createBlockingFileInputItem(job.id, job.path, job.size), handlers, ctx),
         init.stagingDir,
-        init.fsync,
+        { fsync: Boolean(init.fsync), blocking: true },
       );
       reply = { jobId: job.jobId, result };
     } catch (error) {
