@@ -373,11 +373,14 @@ function monthDayConfidence(text: string, start: number, end: number, month: num
     /(?:\bsince|\buntil|\bthru|\bthrough|\bdated?|\bfu|f\/u|\badm(?:itted)?|\bd\/c|\bdc|\bs\/p|\bdos|\bdob|\bextub(?:ated)?|\bintub(?:ated)?|\bweaned|\bwened|\bstarted|\bplaced|\bcultured|\bon\s+(?:or\s+(?:about|around)\s+)?)\s*$/.test(
       before,
     );
-  if (fraction || (month === 1 && day === 3) || (month === 2 && day === 3)) return strongCue ? 0.6 : 0;
-  // `5/5`, `2/2`, `4/4`: equal pairs are grades, pupils and settings unless a strong cue comes first.
   // A date opening a line or a sentence of a chronological note (`9/8 RETURNED TO CATH LAB`).
   const opensLine =
     /(?:^|\n[ \t]*|[.!?][ \t]+)$/.test(text.slice(Math.max(0, start - 3), start)) || start === 0;
+  // A fraction-like date opening a line needs a word after it (`9/8 returned`), not a number or unit.
+  const lineOpeningDate = opensLine && /^[ \t]+\p{L}{3,}/u.test(after);
+  if (fraction || (month === 1 && day === 3) || (month === 2 && day === 3))
+    return strongCue || lineOpeningDate ? 0.6 : 0;
+  // `5/5`, `2/2`, `4/4`: equal pairs are grades, pupils and settings unless a strong cue comes first.
   if (month === day) return (strongCue && !/\bon\s*$/.test(before)) || opensLine ? 0.6 : 0;
   if (opensLine) return 0.85;
   if (day === 6) return cue ? 0.7 : 0.5;

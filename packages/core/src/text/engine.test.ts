@@ -103,6 +103,15 @@ describe('names from context, in every casing', () => {
     ['MR LOMAXEN HAD A GOOD DAY TODAY.', ['LOMAXEN']],
     ['UOP LOW WITH HIGH PAPS, J HALVERSON ORDERED DOPAMINE.', ['J HALVERSON']],
     ['pulses dopplerable. grace wendoza aware.', ['grace wendoza']],
+    ['Discharge Date: 2 JUN 2005\nName: velkaro  unit no. 003568', ['velkaro']],
+    ['Patient Name: BRANDT^IVO^K  Protocol Name: CT HEAD', ['BRANDT^IVO^K']],
+    ['restless overnight.\nKoxbruthen, R.N.\n', ['Koxbruthen']],
+    ['Discussed with vurnaleva RRT; will follow up.', ['vurnaleva']],
+    ['covering resident dr b. park, pager 37803', ['b. park']],
+    ['Sonographer ROSENTHAL. Report sent to the ward.', ['ROSENTHAL']],
+    ['Paciente Kexo Blackwood, de 81 años, ingresó ayer.', ['Kexo Blackwood']],
+    ['Pt asking for Annegret, dtr aware.', ['Annegret']],
+    ['pt requests chaplain; tendai querkell from pastoral care called', ['tendai querkell']],
   ];
   it.each(cases)('finds the names in %j', (text, names) => {
     for (const name of names) expect([name, covered(text, name)]).toEqual([name, true]);
@@ -180,6 +189,7 @@ describe('places and institutions', () => {
     'Pt is in SR without ectopy.',
     'transferred to the ICU from the OR',
     'begin cardiac rehab next week',
+    'Protocol Name: CT HEAD WO. Station Name: CT01. Name: unknown',
     'OOB TO CH WITH PT. IN USOH UNTIL TODAY.',
     'increase in LVH on echo; no change in SAH; pH 7.31',
     'extubated 2 days ago, to step-down unit',

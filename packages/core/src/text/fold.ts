@@ -44,6 +44,9 @@ export function escapeRegExp(value: string): string {
  * `lastIndex` first, so a shared regular expression can be reused (synchronously) across calls.
  */
 export function forEachMatch(re: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {
+  // Without the g (or y) flag, exec never advances: refuse rather than loop forever.
+  if (!re.global && !re.sticky)
+    throw new TypeError(`forEachMatch needs a global pattern: ${re.source.slice(0, 40)}`);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

@@ -101,7 +101,7 @@ const DONE_BY_RE =
 
 /** Professional roles before a name: `NP Grace made aware`, `HO Castelvetro notified`, `nurse Petra`. */
 const STAFF_RE =
-  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient|sonographer|technologist|radiographer|therapist|pharmacist|dietitian|dietician|nutritionist|chaplain|interpreter|translator|coordinator|midwife|hospitalist|intensivist|anesthesiologist|anaesthetist|radiologist|oncologist|neurologist|physician|provider|nurse[ \t]+practitioner|case[ \t]+manager|social[ \t]+worker|clerk|secretary|volunteer|tech|ref(?:erring)?\.?[ \t]*(?:phys(?:ician)?|dr|doc|md)\.?|pt)(?![\p{L}])[ \t]*[,:;(-]?[ \t]*(?:named[ \t]+)?/giu;
+  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient|sonographer|technologist|radiographer|therapist|pharmacist|dietitian|dietician|nutritionist|chaplain|interpreter|translator|coordinator|midwife|hospitalist|intensivist|anesthesiologist|anaesthetist|radiologist|oncologist|neurologist|physician|provider|paciente|paziente|patiente|patientin|nurse[ \t]+practitioner|case[ \t]+manager|social[ \t]+worker|clerk|secretary|volunteer|tech|ref(?:erring)?\.?[ \t]*(?:phys(?:ician)?|dr|doc|md)\.?|pt)(?![\p{L}])[ \t]*[,:;(-]?[ \t]*(?:named[ \t]+)?/giu;
 
 /** Words after an eponym: `Wells score`, `Fleischner Society guidelines`, `Foley catheter`. */
 const EPONYM_NEXT: ReadonlySet<string> = new Set([
@@ -122,11 +122,28 @@ const RELATIVE_WORD =
 
 /** Weak cues: a following word counts only when it is a strong name or unknown capitalised word. */
 const WEAK_RE =
-  /(?<![\p{L}])(?:per|with|by|to|from|and|&|for|w\/|spoke\s+with|talked\s+(?:to|with)|seen\s+by|notified|paged|called|informed|updated|told|asked|visited\s+by|visit\s+from)[ \t]+/giu;
+  /(?<![\p{L}])(?:per|with|by|to|from|and|&|for|w\/|reach|reached|contact|contacted|spoke\s+with|talked\s+(?:to|with)|seen\s+by|notified|paged|called|informed|updated|told|asked|visited\s+by|visit\s+from)[ \t]+/giu;
 
 /** Words after a name that show it is a person: `Oskarsen aware`, `Smith paged`. */
 const AFTER_RE =
   /^[ \t]*(?:(?:is|was|made|has\s+been|been)[ \t]+)?(?:aware|notified|paged|called|informed|updated|in\s+to\s+see|at\s+(?:the\s+)?bedside|here|spoke|present|visited|visiting|came|arrived|met|explained|discussed)(?![\p{L}])/iu;
+
+/** A name label: `Name:`, `Patient Name:`, `Nombre:`, `Nom du patient :`, `Name des Patienten:`. */
+const NAME_LABEL_RE =
+  /(?<![\p{L}])(?:(?:patient|pt|patient's|full|legal|first|last|given|family|maiden|mother's|father's|nok)[ \t]+)?(?:name|surname|first[ \t]*name|last[ \t]*name|nombre|apellidos?|nom|pr[ée]nom|nome|cognome|vorname|nachname|naam)(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?patient|du[ \t]+patient|del[ \t]+paciente|des[ \t]+patienten|del[ \t]+paziente|van[ \t]+de[ \t]+pati[eë]nt))?[ \t]*[:=][ \t]*/giu;
+
+/** Values of a name label that are no name. */
+const NOT_A_NAME_VALUE = new Set(
+  'unknown none na n/a not applicable see above below same anonymous anonymised anonymized deidentified redacted removed withheld blank patient pt'.split(
+    ' ',
+  ),
+);
+
+/** Slots where a person's name is said: `asking for X,`, `states she is X,`, `X from pastoral care`. */
+const SAID_NAME_RE =
+  /(?<![\p{L}])(?:(?:asking|asks|asked|calling|calls|called)[ \t]+for|(?:states|stated|says|said)[ \t]+(?:he|she|they)[ \t]+(?:is|was))[ \t]+/giu;
+const FROM_SERVICE_RE =
+  /(?<=\p{L})[ \t]+(?:from|of)[ \t]+(?:the[ \t]+)?(?:pastoral[ \t]+care|chaplaincy|spiritual[ \t]+care|social[ \t]+work|case[ \t]+management|palliative[ \t]+care|interpreter[ \t]+services|nutrition|ethics|hospice)(?![\p{L}])/giu;
 
 /** A verb after a name whose subject is a person: `Mr Lomax had`, `J Smith ordered`. */
 const PERSON_VERB_NEXT =
@@ -140,6 +157,39 @@ const ROLE_IN_PARENS: ReadonlySet<string> = new Set(
     'guardian caregiver partner spouse'
   ).split(' '),
 );
+
+/** Credentials written with periods: `R.N.`, `M.D.`, `N.P.`, `P.A.-C`, `L.P.N.`, `Ph.D.`, `R.R.T.`. */
+const DOTTED_CREDENTIAL_RE =
+  /(?<![\p{L}.])(?:R\.N|M\.D|N\.P|P\.A(?:\.?-C)?|D\.O|L\.P\.N|L\.V\.N|C\.N\.A|Ph\.D|R\.R\.T|C\.R\.N\.A|B\.S\.N|M\.S\.N)\.?(?![\p{L}])/giu;
+
+/** A credential after a name: one token (`RN`, `PA-C`) or letters with periods (`R.N.`). */
+interface CredentialAt {
+  /** Index of the credential's first token. */
+  readonly index: number;
+  /** Index of its last token. */
+  readonly lastIndex: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Every credential in `text`, in order: credential tokens, and dotted forms spanning several tokens. */
+function credentialsIn(text: string, ctx: TokenContext): CredentialAt[] {
+  const tokens = ctx.tokens;
+  const out: CredentialAt[] = [];
+  tokens.forEach((t, i) => {
+    if (CREDENTIAL_KEYS.has(t.key)) out.push({ index: i, lastIndex: i, start: t.start, end: t.end });
+  });
+  forEachMatch(DOTTED_CREDENTIAL_RE, text, (m) => {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const index = ctx.indexAt(start);
+    if (index < 0 || tokens[index]!.start !== start) return;
+    let lastIndex = index;
+    while (lastIndex + 1 < tokens.length && tokens[lastIndex + 1]!.end <= end) lastIndex++;
+    out.push({ index, lastIndex, start, end });
+  });
+  return out.sort((a, b) => a.start - b.start);
+}
 
 /** Credentials after a name (folded keys): `anita rn`, `J. SMITH, RRT`, `maria j. pellucci bsn/rn`. */
 const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(
@@ -182,7 +232,7 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
   };
 
   /** Takes up to `max` name tokens from index `i`; returns the last index taken or -1. */
-  function take(i: number, max: number, accept: (t: Token, first: boolean) => boolean): number {
+  function take(i: number, max: number, accept: (t: Token, first: boolean, prev?: Token) => boolean): number {
     let last = -1;
     let end = i + max;
     for (let k = i; k < tokens.length && k < end; k++) {
@@ -201,7 +251,7 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
           continue;
         }
       }
-      if (!accept(t, k === i)) break;
+      if (!accept(t, k === i, k > i ? tokens[k - 1] : undefined)) break;
       last = k;
     }
     // A trailing lone initial is kept only when a name came before it.
@@ -210,7 +260,19 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     return last;
   }
 
-  const afterTitle = (t: Token, first: boolean): boolean => {
+  const afterTitle = (t: Token, first: boolean, prev?: Token): boolean => {
+    // `dr b. park`: after a title and an initial, the next word is the surname, however common.
+    if (
+      prev?.initial &&
+      !t.initial &&
+      !t.info.stop &&
+      !t.info.never &&
+      !t.info.credential &&
+      !t.month &&
+      !t.digitAttached &&
+      (t.info.family || t.info.given || unknownWord(t, false))
+    )
+      return true;
     if (
       first &&
       ctx.casing === 'mixed' &&
@@ -261,7 +323,7 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     )
       return;
     const firstEnglish = first.info.english;
-    if (firstEnglish !== undefined && caseOf(ctx, first) !== 'cap' && !followedByCue) {
+    if (firstEnglish !== undefined && caseOf(ctx, first) !== 'cap' && !followedByCue && !first.initial) {
       // `dr aware`, `DR TO`: a common word that is no name, after a title in a one-case note.
       if (!(first.info.given || first.info.family) && firstEnglish <= 35) return;
     }
@@ -287,9 +349,9 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
   });
 
   // Names before credentials: sign-off lines (`lorna vesk rn`) and `Tobiah Wrenfield MD spoke`.
-  for (let c = 1; c < tokens.length; c++) {
-    const cred = tokens[c]!;
-    if (!CREDENTIAL_KEYS.has(cred.key)) continue;
+  for (const cred of credentialsIn(text, ctx)) {
+    const c = cred.index;
+    if (c < 1) continue;
     const prevToken = tokens[c - 1]!;
     const between = text.slice(prevToken.end, cred.start);
     // `bsn/rn`: only the first credential of a chain starts a match.
@@ -297,7 +359,7 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     if (!/^(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*\([ \t]*)$/.test(between)) continue;
     if (/\p{L}/u.test(text[cred.end] ?? '')) continue;
     let chainEnd = cred.end;
-    for (let k = c + 1; k < tokens.length; k++) {
+    for (let k = cred.lastIndex + 1; k < tokens.length; k++) {
       const t = tokens[k]!;
       if (!CREDENTIAL_KEYS.has(t.key) || !/^[ \t]*[,/][ \t]*$/.test(text.slice(chainEnd, t.start))) break;
       chainEnd = t.end;
@@ -315,8 +377,14 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     let s = last;
     const nameLike = (t: Token): boolean =>
       t.initial ||
-      (couldBeName(ctx, t) && (lineEnd || caseOf(ctx, t) === 'cap' || strongName(t))) ||
-      (lineEnd && unknownWord(t, false) && !t.info.medical && t.key.length >= 3);
+      // `- ROSENTHAL, SN`: a surname that is also an eponym when a comma sets the credential off.
+      (couldBeName(ctx, t, lineEnd && between.includes(',')) &&
+        (lineEnd || caseOf(ctx, t) === 'cap' || strongName(t))) ||
+      (lineEnd && unknownWord(t, false) && !t.info.medical && t.key.length >= 3) ||
+      // `discussed with vurnaleva RRT`: an unlisted word between a cue and a credential.
+      (unknownWord(t) &&
+        t.key.length >= 4 &&
+        /(?:with|by|to|from|per|and|for)[ \t]+$/i.test(text.slice(Math.max(0, t.start - 8), t.start)));
     if (!nameLike(tokens[last]!)) continue;
     while (s - 1 >= 0 && last - s < 3) {
       const p = tokens[s - 1]!;
@@ -368,6 +436,59 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     const e = take(i + 1, 2, afterTitle);
     push(a, tokens[Math.max(e, i + 1)]!, 0.8, 'name/initial');
   }
+
+  // `Name: bayani`, `Patient Name: DOE, JANE`: up to four words after a name label, on its line.
+  forEachMatch(NAME_LABEL_RE, text, (m) => {
+    // `Protocol Name:`, `Station Name:`: the label must open a line, a field or follow a separator.
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    if (m.index > 0 && !/(?:^|[\n;|,(\t]|[ \t]{2}|[.:][ \t])[ \t]*$/.test(before)) return;
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0 || tokens[i]!.start !== m.index + m[0].length) return;
+    let last = -1;
+    for (let k = i; k < tokens.length && k < i + 4; k++) {
+      const t = tokens[k]!;
+      if (k > i && !/^(?:[ \t]?,?[ \t]?|\.[ \t]?|\^)$/.test(text.slice(tokens[k - 1]!.end, t.start))) break;
+      if (NOT_A_NAME_VALUE.has(t.key) || t.digitAttached || /\d/.test(t.key) || t.month) break;
+      if (t.info.credential || (t.info.stop && !(t.info.given || t.info.family))) break;
+      last = k;
+    }
+    if (last < 0 || tokens.slice(i, last + 1).every((t) => t.initial)) return;
+    push(tokens[i]!, tokens[last]!, 0.9, 'name/label');
+  });
+
+  // `asking for Annegret,`, `states he is Torvald.`: a name said in a sentence, then a pause.
+  const saidName = (t: Token): boolean =>
+    !t.initial &&
+    !RELATIVE_WORD.test(t.key) &&
+    (strongName(t) ||
+      unknownWord(t) ||
+      ((t.info.given || t.info.family) &&
+        !t.info.stop &&
+        !t.info.medical &&
+        (t.info.english === undefined || t.info.english >= 35)));
+  forEachMatch(SAID_NAME_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    if (i < 0 || !saidName(tokens[i]!)) return;
+    const last = take(i, 2, (t, isFirst) => isFirst || saidName(t));
+    if (last < 0 || !/^[ \t]*[,.;)]/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 2))) return;
+    push(tokens[i]!, tokens[last]!, 0.75, 'name/said');
+  });
+
+  // `Tendai Querkell from pastoral care`: a person from a hospital service.
+  forEachMatch(FROM_SERVICE_RE, text, (m) => {
+    const i = ctx.firstEndingAfter(m.index - 1);
+    const t = tokens[i];
+    if (!t || t.end !== m.index || !saidName(t)) return;
+    let s = i;
+    while (
+      s > 0 &&
+      i - s < 2 &&
+      /^[ \t]$/.test(text.slice(tokens[s - 1]!.end, tokens[s]!.start)) &&
+      saidName(tokens[s - 1]!)
+    )
+      s--;
+    push(tokens[s]!, t, 0.75, 'name/service');
+  });
 
   // Names before a role in parentheses: `DANA KOWALCZYK (RESIDENT)`, `ivo brandt (hcp)`.
   for (let r = 1; r < tokens.length; r++) {
@@ -466,7 +587,8 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       rareCapitalised(first) ||
       ((first.info.given || first.info.family) &&
         caseOf(ctx, first) === 'cap' &&
-        (first.info.english ?? 99) > 20);
+        (first.info.english ?? 99) > 20) ||
+      ((first.info.given || first.info.family) && first.info.english === undefined && !first.info.medical);
     if (!ok) return;
     const last = take(i, 3, (t, isFirst) => isFirst || afterTitle(t, false) || rareCapitalised(t));
     if (last >= 0) push(first, tokens[last]!, 0.8, 'name/done-by');
@@ -500,7 +622,17 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
         !first.info.nearWord &&
         first.key.length >= 4 &&
         (first.info.english ?? 99) >= 35) ||
-      (cue && (first.info.given || first.info.family || unknownWord(first, false)));
+      (cue && (first.info.given || first.info.family || unknownWord(first, false))) ||
+      // `Sonographer ROSENTHAL.`: a surname that is also an eponym, written as a name after a profession.
+      (!patient &&
+        m[0].trim().length > 3 &&
+        first.info.family &&
+        first.info.medical &&
+        !first.info.stop &&
+        !first.info.clipped &&
+        first.info.english === undefined &&
+        caseOf(ctx, first) !== 'lower' &&
+        !eponymNext(first));
     if (!ok) return;
     const last = take(i, 3, (t, isFirst) => (isFirst ? true : afterTitle(t, false)));
     if (last >= 0) push(first, tokens[last]!, 0.8, 'name/staff');
@@ -525,6 +657,23 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       (second.info.english === undefined || second.info.english >= 50);
     if (pair) {
       push(first, second, 0.75, 'name/weak-cue');
+      return;
+    }
+    // `able to reach Rob`, `supportive to pt, John.`: a capitalised given name inside a mixed-case sentence.
+    const capitalisedGiven =
+      ctx.casing === 'mixed' &&
+      first.cap &&
+      !first.upper &&
+      first.info.given &&
+      !first.info.stop &&
+      !first.info.medical &&
+      !first.info.never &&
+      !first.info.ambiguous &&
+      !first.month &&
+      (first.info.english ?? 99) >= 35 &&
+      !/[.!?:][ \t]*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+    if (capitalisedGiven && !eponymNext(first) && !book.place(first.key)) {
+      push(first, first, 0.7, 'name/weak-cue');
       return;
     }
     if (!strongName(first) || (ctx.casing === 'mixed' && !first.cap) || eponymNext(first)) return;
