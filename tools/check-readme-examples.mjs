@@ -104,10 +104,14 @@ function check(readmes, work) {
     const source = sources.find((s) => s.file === file);
     return source ? `${source.readme}:${source.line + Number(line) - 1}` : `${file}:${line}`;
   };
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', work], {
-    cwd: work,
-    encoding: 'utf8',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', work, '--pretty', 'false'],
+    {
+      cwd: work,
+      encoding: 'utf8',
+    },
+  );
   if (tsc.status !== 0) {
     const text = `${tsc.stdout}${tsc.stderr}`.replace(
       /^([\w.-]+\.ts)\((\d+),(\d+)\)/gm,
