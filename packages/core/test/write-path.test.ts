@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ErrorCodes, InputAccessError } from '../src/errors.js';
 import { createOutputPlacer } from '../src/pipeline/place-output.js';
 import type { ReleasedItem } from '../src/pipeline/process-item.js';
-import { createBlockingFileInputItem, readWholeFile } from '../src/pipeline/read-input.js';
+import { ReadBuffer, createBlockingFileInputItem, readWholeFile } from '../src/pipeline/read-input.js';
 import { stageRelease } from '../src/pipeline/stage.js';
 import { tempDir } from './helpers.js';
 
@@ -49,6 +49,24 @@ describe('the worker write path', () => {
       expect(error.code).toBe(ErrorCodes.READ_FAILED);
       expect(error.message).not.toContain(dir); // named by id, never by path
     }
+  });
+
+  it('reads files one after another into one reused buffer, each with its own length', async () => {
+    const dir = await tempDir();
+    const buffer = new ReadBuffer();
+    const sizes = [1000, 300_000, 10, 0, 299_999];
+    for (const [n, size] of sizes.entries()) {
+      const bytes = new Uint8Array(size).fill(n + 1);
+      await writeFile(join(dir, `f${n}`), bytes);
+      // An understated size (the file grew since discovery) still reads the whole file.
+      const read = readWholeFile(`i${n}`, join(dir, `f${n}`), buffer);
+      expect(read).toEqual(bytes);
+      expect(buffer.take(0).buffer).toBe(read.buffer); // no new allocation
+    }
+    await writeFile(join(dir, 'grown'), new Uint8Array(150_000).fill(7));
+    expect(await createBlockingFileInputItem('g', join(dir, 'grown'), 5, buffer).read()).toEqual(
+      new Uint8Array(150_000).fill(7),
+    );
   });
 
   it('stages released bytes with blocking writes, hashed from memory, and never replaces a file', async () => {

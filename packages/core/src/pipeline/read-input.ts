@@ -9,12 +9,40 @@ import type { InputItem } from '../types.js';
  * has nothing else to do meanwhile, so blocking costs nothing there; never use this on the main thread.
  * Every failure is a typed error that names the item by id only.
  */
-export function createBlockingFileInputItem(id: string, path: string, size: number): InputItem {
-  return { id, path, size, read: async () => readWholeFile(id, path) };
+export function createBlockingFileInputItem(
+  id: string,
+  path: string,
+  size: number,
+  buffer?: ReadBuffer,
+): InputItem {
+  return { id, path, size, read: async () => readWholeFile(id, path, buffer) };
 }
 
-/** Reads a regular file into one buffer. Throws {@link InputAccessError} (`E_READ_FAILED`). */
-export function readWholeFile(id: string, path: string): Uint8Array {
+/** Largest file read into a {@link ReadBuffer} (larger ones get a buffer of their own, freed after use). */
+export const READ_BUFFER_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * One buffer reused for every input a worker reads, so a run does not allocate (and the garbage
+ * collector does not chase) a new buffer per file. What {@link readWholeFile} returns from it is valid
+ * only until the next read into the same buffer: a worker must finish each item (and write its output)
+ * before reading the next.
+ */
+export class ReadBuffer {
+  private bytes: Buffer = Buffer.allocUnsafeSlow(0);
+
+  /** A buffer of at least `size` bytes: the shared one, or for files over the limit a new one. */
+  take(size: number): Buffer {
+    if (size > READ_BUFFER_LIMIT) return Buffer.allocUnsafeSlow(size);
+    if (this.bytes.length < size) this.bytes = Buffer.allocUnsafeSlow(Math.max(size, this.bytes.length * 2));
+    return this.bytes;
+  }
+}
+
+/**
+ * Reads a regular file into one buffer (into `buffer` when given: see {@link ReadBuffer}). Throws
+ * {@link InputAccessError} (`E_READ_FAILED`).
+ */
+export function readWholeFile(id: string, path: string, buffer?: ReadBuffer): Uint8Array {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
@@ -29,7 +57,7 @@ export function readWholeFile(id: string, path: string): Uint8Array {
     const info = fstatSync(fd);
     if (!info.isFile())
       throw new InputAccessError(ErrorCodes.READ_FAILED, 'not a regular file', { file: id });
-    return readAll(fd, info.size);
+    return readAll(fd, info.size, buffer);
   } catch (error) {
     if (error instanceof InputAccessError) throw error;
     throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot read the file (${errnoOf(error)})`, {
@@ -44,12 +72,14 @@ export function readWholeFile(id: string, path: string): Uint8Array {
 const probe = Buffer.allocUnsafeSlow(64 * 1024);
 
 /** Reads to the end of the file: `expected` bytes in one buffer, more if the file grew meanwhile. */
-function readAll(fd: number, expected: number): Uint8Array {
-  let buffer = Buffer.allocUnsafeSlow(expected);
+function readAll(fd: number, expected: number, shared: ReadBuffer | undefined): Uint8Array {
+  let buffer = shared ? shared.take(expected) : Buffer.allocUnsafeSlow(expected);
   let length = 0;
   for (;;) {
-    while (length < buffer.length) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
+    // Read `expected` bytes (the shared buffer may be longer), then probe for more.
+    const want = length < expected ? expected : buffer.length;
+    while (length < want) {
+      const n = readSync(fd, buffer, length, want - length, null);
       if (n === 0) return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
       length += n;
     }

@@ -1,11 +1,11 @@
 /**
  * The worker proper (loaded by `worker-entry.ts`). It builds handlers and the context once, then
- * processes jobs: each input is read with one blocking read, released bytes go to a staging file, and
+ * processes jobs one at a time: each input is read with one blocking read into a reused buffer, released bytes go to a staging file, and
  * only PHI-free results go back to the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDeidContext } from './context.js';
-import { createBlockingFileInputItem } from './read-input.js';
+import { ReadBuffer, createBlockingFileInputItem } from './read-input.js';
 import { loadHandlers } from './load-handlers.js';
 import { processItem } from './process-item.js';
 import { stageRelease } from './stage.js';
@@ -27,24 +27,31 @@ const ready = (async () => {
 // A failed start is reported on each job (below), never as an unhandled rejection that kills the worker.
 ready.catch(() => undefined);
 
+// Jobs run one after another: the pool sends a second one so that it is here when the first ends, but
+// inputs are read into one reused buffer, valid until the next read (and nothing is gained by
+// interleaving blocking I/O anyway).
+const buffer = new ReadBuffer();
+let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (job: WorkerJob) => {
-  void (async () => {
-    let reply: WorkerReply;
-    try {
-      const { handlers, ctx } = await ready;
-      const result = await stageRelease(
-        await processItem(createBlockingFileInputItem(job.id, job.path, job.size), handlers, ctx),
-        init.stagingDir,
-        { fsync: Boolean(init.fsync), blocking: true },
-      );
-      reply = { jobId: job.jobId, result };
-    } catch (error) {
-      const typed = toMedImageCleanerError(error, ErrorCodes.WORKER_FAILED, job.id);
-      reply = {
-        jobId: job.jobId,
-        result: { status: 'quarantined', id: job.id, error: typed.toJSON(), findings: [] },
-      };
-    }
-    parentPort?.postMessage(reply);
-  })();
+  queue = queue.then(() => runJob(job));
 });
+
+async function runJob(job: WorkerJob): Promise<void> {
+  let reply: WorkerReply;
+  try {
+    const { handlers, ctx } = await ready;
+    const result = await stageRelease(
+      await processItem(createBlockingFileInputItem(job.id, job.path, job.size, buffer), handlers, ctx),
+      init.stagingDir,
+      { fsync: Boolean(init.fsync), blocking: true },
+    );
+    reply = { jobId: job.jobId, result };
+  } catch (error) {
+    const typed = toMedImageCleanerError(error, ErrorCodes.WORKER_FAILED, job.id);
+    reply = {
+      jobId: job.jobId,
+      result: { status: 'quarantined', id: job.id, error: typed.toJSON(), findings: [] },
+    };
+  }
+  parentPort?.postMessage(reply);
+}
