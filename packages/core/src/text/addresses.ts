@@ -129,6 +129,11 @@ const STREET_SUFFIX = (() => {
   return `(?:${all.sort((a, b) => b.length - a.length).join('|')})`;
 })();
 
+/** Every street suffix in any case, for text where a cue says an address follows. */
+const ANY_CASE_SUFFIX =
+  '(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|ter|way|' +
+  'parkway|pkwy|highway|hwy|circle|cir|square|sq|trail|trl|crescent|close|plaza|alley|row|turnpike|pike)';
+
 /** A word of a street name: capitalised (`Main`, `MAIN`, `O'Connor`) or an ordinal (`5th`). */
 const STREET_WORD = "(?:\\p{Lu}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th))";
 
@@ -140,6 +145,18 @@ const RULES: readonly PatternRule[] = [
     re: rx(
       `(?<![\\p{L}\\p{N}])\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?,?[ \\t]+(?:${STREET_WORD}[ \\t]+){1,4}${STREET_SUFFIX}(?!\\p{L})\\.?` +
         '(?:[ \\t]+(?:NW|NE|SW|SE|N|S|E|W)(?![\\p{L}\\p{N}])\\.?)?',
+    ),
+    confidence: 0.85,
+  },
+  {
+    // After `lives at`, `resides at`, `address:`: a street in any case (`lives at 4822 osprey rd`).
+    id: 'address/street-cued',
+    type: 'address',
+    re: rx(
+      '(?<=(?:(?:lives|living|lived|resides|residing|resident|located|home|house)[ \\t]+(?:at|on)|address(?:[ \\t]+is)?|addr\\.?)[ \\t]*:?[ \\t]*)' +
+        `\\d{1,6}[a-z]?(?:-\\d{1,4})?,?[ \\t]+(?:[\\p{L}'’.-]+[ \\t]+){1,4}?${ANY_CASE_SUFFIX}(?!\\p{L})\\.?` +
+        '(?:[ \\t]+(?:nw|ne|sw|se|n|s|e|w)(?![\\p{L}\\p{N}])\\.?)?',
+      true,
     ),
     confidence: 0.85,
   },
@@ -196,6 +213,18 @@ const RULES: readonly PatternRule[] = [
       if (/\p{L},[ \t]*$/u.test(text.slice(Math.max(0, m.index - 8), m.index))) return true;
       return AMBIGUOUS_STATES.has(m[1] ?? '') ? false : { confidence: 0.75 };
     },
+  },
+  {
+    // glenhollow, tx 76472: a state in any case after a town and a comma.
+    id: 'zip/town-state',
+    type: 'zip',
+    re: rx(
+      `(?<=\\p{L},[ \\t]*)(?:${STATE_ABBREVIATIONS.split(' ').join('|')}|${STATE_NAMES.join('|')})\\.?[ \\t]+` +
+        '(\\d{5}(?:-\\d{4})?)(?!\\p{N}|-\\p{N})',
+      true,
+    ),
+    confidence: 0.9,
+    group: 1,
   },
   {
     // ZIP: 02115, Zip code 90210-1234, postal code K1A 0B1, postcode SW1A 1AA, PLZ 80331.

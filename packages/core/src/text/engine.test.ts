@@ -181,6 +181,14 @@ describe('places and institutions', () => {
     ['Pt oriented: knows she is in the hospital ("Quenby Building").', 'Quenby'],
     ['cont lopressor, then ashcombe 2 when stable', 'ashcombe'],
     ['daughter visited today from Middle River, MD', 'Middle River'],
+    ['social: lives at 2904 bellweather place, glenhollow, tx 76472, with dtr.', '2904 bellweather place'],
+    ['social: lives at 2904 bellweather place, glenhollow, tx 76472, with dtr.', '76472'],
+    ['SOCIAL: LIVES AT 3836 BREXIK DR., THOSHUSTDALE, CT 67323, WITH WIFE', '3836 BREXIK DR.'],
+    ['88 YO WOMAN TRANSFERRED FROM CEDAR BLUFF CLINIC FOR CATH', 'CEDAR BLUFF'],
+    ['admitted from Kestrel Point Clinic with urosepsis', 'Kestrel Point'],
+    ['Comparison: outside MRI (Lakeshore Regional).', 'Lakeshore'],
+    ['PLAN: D/C TO SILVER LAKE REHAB WHEN BED AVAILABLE', 'SILVER LAKE'],
+    ['ESRD on HD (MWF at Fox Hollow dialysis)', 'Fox Hollow'],
   ])('finds the place in %j', (text, place) => {
     expect(covered(text, place)).toBe(true);
   });
@@ -193,6 +201,7 @@ describe('places and institutions', () => {
     'OOB TO CH WITH PT. IN USOH UNTIL TODAY.',
     'increase in LVH on echo; no change in SAH; pH 7.31',
     'extubated 2 days ago, to step-down unit',
+    'f/u in Heart Failure Clinic and the Wound Care Center; D/C TO CARDIAC REHAB',
   ])('keeps unit names and clinical words in %j', (text) => {
     expect(found(text).filter(([, type]) => type === 'location')).toEqual([]);
   });
@@ -210,6 +219,7 @@ describe('medical words that are not people', () => {
     'Whipple procedure in the past, Nissen fundoplication as well.',
     'HR 88 SR NO VEA. CONT LEVO. PERRLA. MAE. BS CLEAR. UOP ADEQUATE.',
     'cont to monitor. levo off. bair hugger on. riss per protocol.',
+    '3 drains in place, 2 units in way, lives at home with wife',
   ])('finds no PHI in %j', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -47,7 +47,20 @@ function unlistedWord(t: Token): boolean {
 
 /** Words that end a facility name. */
 const FACILITY_RE =
-  /(?<![\p{L}])(?:(?:regional|community|county|university|children'?s|teaching|general|memorial)[ \t]+)*(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|dialysis|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement|building|bldg|pavilion|tower)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(?:regional|community|county|university|children'?s|teaching|general|memorial)[ \t]+)*(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|dialysis|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement|building|bldg|pavilion|tower|regional)(?![\p{L}])/giu;
+
+/** Words that name a hospital service, not a place: `Heart Failure Clinic`, `Sleep Center`. */
+const SERVICE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'heart failure wound care sleep pain eye cancer diabetes urgent primary family womens women childrens ' +
+    'memory stroke spine vein skin breast imaging radiology lab dental infusion dialysis transplant weight ' +
+    'travel fertility speech hearing vision kidney liver lung chest surgical surgery mental behavioral ' +
+    'behavioural health addiction recovery therapy physical occupational anticoagulation coumadin warfarin ' +
+    'allergy asthma headache epilepsy movement sports bone joint foot hand ear nose throat heme onc ' +
+    'oncology hematology cardiology neurology nephrology pulmonary gi liver vascular wellness trauma burn ' +
+    'emergency outpatient inpatient day walk-in student employee'
+  ).split(' '),
+);
 
 /** Words that never belong to a facility's own name. */
 const NOT_FACILITY = new Set(
@@ -199,14 +212,27 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     // `Silver Lake rehab`: common words written as a name (capitalised in a mixed-case note) are one.
     // `UNION MEMORIAL`: a common word before `memorial` is a hospital's name.
     const writtenAsName = (ctx.casing === 'mixed' && run.every((t) => t.cap)) || /^memorial$/.test(word);
-    if (
+    // `TRANSFERRED FROM CEDAR BLUFF CLINIC`, `D/C TO SILVER LAKE REHAB`: common words after a place cue.
+    const placeCue = /(?:^|[^\p{L}])(?:from|to|at|in)[ \t]+(?:the[ \t]+)?$/iu.test(
+      text.slice(Math.max(0, tokens[first]!.start - 10), tokens[first]!.start),
+    );
+    // `Heart Failure Clinic`, `Wound Center`: a medical word before the facility word names a service.
+    const lastWord = run[run.length - 1]!;
+    const notAllMedical =
+      run.some((t) => !t.info.medical) && !lastWord.info.medical && !SERVICE_WORDS.has(lastWord.key);
+    if (placeCue && notAllMedical && ctx.casing !== 'mixed') {
+      // fall through: a name written in the note's only case after `from`, `to`, `at`
+    } else if (
       !writtenAsName &&
-      run.every(
-        (t) => t.info.medical || t.info.clipped || (t.info.english !== undefined && t.info.english <= 20),
-      )
+      run.every((t) => t.info.medical || t.info.clipped || (t.info.english ?? 99) <= 20)
     )
       return;
-    if (!strongWord && !run.some((t) => t.info.english === undefined)) return;
+    if (
+      !strongWord &&
+      !run.some((t) => t.info.english === undefined) &&
+      !((writtenAsName || placeCue) && notAllMedical && ctx.casing !== 'lower')
+    )
+      return;
     const includeWord = /memorial|general|manor/.test(word);
     push(
       tokens[first]!.start,
