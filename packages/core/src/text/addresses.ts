@@ -137,6 +137,13 @@ const ANY_CASE_SUFFIX =
 /** A word of a street name: capitalised (`Main`, `MAIN`, `O'Connor`) or an ordinal (`5th`). */
 const STREET_WORD = "(?:\\p{Lu}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th))";
 
+/** `town, ST 12345` in any case: group 1 the state, group 2 the ZIP code. */
+const TOWN_STATE_ZIP_RE = rx(
+  `(?<=\\p{L},[ \\t]*)(${STATE_ABBREVIATIONS.split(' ').join('|')}|${STATE_NAMES.join('|')})\\.?[ \\t]+` +
+    '(\\d{5}(?:-\\d{4})?)(?!\\p{N}|-\\p{N})',
+  true,
+);
+
 const RULES: readonly PatternRule[] = [
   {
     // 123 Main Street, 45 Elm St., 1600 W 5th Ave, 221B Baker Street.
@@ -215,15 +222,19 @@ const RULES: readonly PatternRule[] = [
     },
   },
   {
-    // glenhollow, tx 76472: a state in any case after a town and a comma.
+    // glenhollow, tx 76472: a ZIP code after a state in any case after a town and a comma.
     id: 'zip/town-state',
     type: 'zip',
-    re: rx(
-      `(?<=\\p{L},[ \\t]*)(?:${STATE_ABBREVIATIONS.split(' ').join('|')}|${STATE_NAMES.join('|')})\\.?[ \\t]+` +
-        '(\\d{5}(?:-\\d{4})?)(?!\\p{N}|-\\p{N})',
-      true,
-    ),
+    re: TOWN_STATE_ZIP_RE,
     confidence: 0.9,
+    group: 2,
+  },
+  {
+    // The state of that postal address goes with it (a town's state narrows the town down).
+    id: 'location/state-of-address',
+    type: 'location',
+    re: TOWN_STATE_ZIP_RE,
+    confidence: 0.85,
     group: 1,
   },
   {

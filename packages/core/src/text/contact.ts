@@ -91,6 +91,13 @@ const RULES: readonly PatternRule[] = [
       // `from 100-1200 cc`: quantities and clock ranges are not numbers to call.
       if (/^\s*(?:cc|ml|mg|mcg|units?|hrs?|cal|kcal|%|ms|mmhg|x\b)/.test(after)) return false;
       if (/(?:between|from|range|ranging|of|bp|hr|rr)\s*$/.test(before)) return false;
+      // `call DR X 925-3776 with wet read`: a call word earlier on the line makes it a number to call.
+      if (
+        /(?:call|calls|called|calling|page|paged|phone|ph|tel|telephone|contact|reach|reached|cell|mobile)(?![\p{L}])[^\n]{0,30}$/u.test(
+          before,
+        )
+      )
+        return true;
       // `500-1000`, `930-1130`: a range (the second number a little larger than the first).
       const [a, b] = m[0].split('-').map(Number) as [number, number];
       if (b > a && b <= a * 5) return false;

@@ -77,6 +77,7 @@ describe('phones, pagers and extensions', () => {
     ['PG 38821', '38821'],
     ['reached at 375-3895 today', '375-3895'],
     ['husband (919/207/3361) agrees', '919/207/3361'],
+    ['call DR. C. TYRGLANDSKI 925-3776 with wet read', '925-3776'],
   ])('finds the number in %j', (text, number) => {
     expect(covered(text, number)).toBe(true);
   });
@@ -112,6 +113,8 @@ describe('names from context, in every casing', () => {
     ['Paciente Kexo Blackwood, de 81 años, ingresó ayer.', ['Kexo Blackwood']],
     ['Pt asking for Annegret, dtr aware.', ['Annegret']],
     ['pt requests chaplain; tendai querkell from pastoral care called', ['tendai querkell']],
+    ['Requested by Z Dolthastova PA-C, St. Adalbert Hospital', ['Z Dolthastova']],
+    ['CT HEAD W/O / Operator: isla', ['isla']],
   ];
   it.each(cases)('finds the names in %j', (text, names) => {
     for (const name of names) expect([name, covered(text, name)]).toEqual([name, true]);
@@ -189,6 +192,11 @@ describe('places and institutions', () => {
     ['Comparison: outside MRI (Lakeshore Regional).', 'Lakeshore'],
     ['PLAN: D/C TO SILVER LAKE REHAB WHEN BED AVAILABLE', 'SILVER LAKE'],
     ['ESRD on HD (MWF at Fox Hollow dialysis)', 'Fox Hollow'],
+    ['Institution: Mercy Brookhaven, 5889 Cobble Hill Ave, Vairkdale, FL 87696', 'Mercy Brookhaven'],
+    ['Institution: Mercy Brookhaven, 5889 Cobble Hill Ave, Vairkdale, FL 87696', '5889 Cobble Hill Ave'],
+    ['Institution: Mercy Brookhaven, 5889 Cobble Hill Ave, Vairkdale, FL 87696', 'FL'],
+    ['Institution: Mercy Brookhaven, 5889 Cobble Hill Ave, Vairkdale, FL 87696', '87696'],
+    ['Outside study from Mercy Brookhaven dated 13 Feb 2019', 'Mercy Brookhaven'],
   ])('finds the place in %j', (text, place) => {
     expect(covered(text, place)).toBe(true);
   });
@@ -202,6 +210,7 @@ describe('places and institutions', () => {
     'increase in LVH on echo; no change in SAH; pH 7.31',
     'extubated 2 days ago, to step-down unit',
     'f/u in Heart Failure Clinic and the Wound Care Center; D/C TO CARDIAC REHAB',
+    'Site: left forearm. Location: RLL. Comparison: prior CT of the chest',
   ])('keeps unit names and clinical words in %j', (text) => {
     expect(found(text).filter(([, type]) => type === 'location')).toEqual([]);
   });

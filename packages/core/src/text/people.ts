@@ -101,7 +101,7 @@ const DONE_BY_RE =
 
 /** Professional roles before a name: `NP Grace made aware`, `HO Castelvetro notified`, `nurse Petra`. */
 const STAFF_RE =
-  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient|sonographer|technologist|radiographer|therapist|pharmacist|dietitian|dietician|nutritionist|chaplain|interpreter|translator|coordinator|midwife|hospitalist|intensivist|anesthesiologist|anaesthetist|radiologist|oncologist|neurologist|physician|provider|paciente|paziente|patiente|patientin|nurse[ \t]+practitioner|case[ \t]+manager|social[ \t]+worker|clerk|secretary|volunteer|tech|ref(?:erring)?\.?[ \t]*(?:phys(?:ician)?|dr|doc|md)\.?|pt)(?![\p{L}])[ \t]*[,:;(-]?[ \t]*(?:named[ \t]+)?/giu;
+  /(?<![\p{L}])(?:nurse|rn|resident|fellow|attending|intern|pca|aide|np|pa|md|ho|surgeon|cardiologist|pcp|patient|sonographer|technologist|radiographer|therapist|pharmacist|dietitian|dietician|nutritionist|chaplain|interpreter|translator|coordinator|midwife|hospitalist|intensivist|anesthesiologist|anaesthetist|radiologist|oncologist|neurologist|physician|provider|paciente|paziente|patiente|patientin|nurse[ \t]+practitioner|case[ \t]+manager|social[ \t]+worker|clerk|secretary|volunteer|operator|tech|ref(?:erring)?\.?[ \t]*(?:phys(?:ician)?|dr|doc|md)\.?|pt)(?![\p{L}])[ \t]*[,:;(-]?[ \t]*(?:named[ \t]+)?/giu;
 
 /** Words after an eponym: `Wells score`, `Fleischner Society guidelines`, `Foley catheter`. */
 const EPONYM_NEXT: ReadonlySet<string> = new Set([
@@ -579,6 +579,19 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     const i = ctx.indexAt(m.index + m[0].length);
     if (i < 0) return;
     const first = tokens[i]!;
+    // `Requested by Z Dolthastova PA-C`: an initial, then a surname.
+    const next = tokens[i + 1];
+    if (
+      first.initial &&
+      next !== undefined &&
+      /^\.?[ \t]$/.test(text.slice(first.end, next.start)) &&
+      !next.initial &&
+      (strongName(next) || unknownWord(next, false) || next.info.family)
+    ) {
+      const last = take(i, 3, (t, isFirst, prev) => isFirst || afterTitle(t, false, prev));
+      if (last > i) push(first, tokens[last]!, 0.8, 'name/done-by');
+      return;
+    }
     if (first.initial || !couldBeName(ctx, first, true) || RELATIVE_WORD.test(first.key)) return;
     if (first.upper && first.key.length <= 4 && !strongName(first)) return;
     const ok =

@@ -45,6 +45,10 @@ function unlistedWord(t: Token): boolean {
   );
 }
 
+/** An institution label: `Institution: X`, `Referring hospital: X`, `Facility: X` (not `Site:`). */
+const INSTITUTION_LABEL_RE =
+  /(?<![\p{L}])(?:institution|hospital|facility|referring[ \t]+(?:hospital|institution|facility|site)|outside[ \t]+(?:hospital|institution)|osh|[ée]tablissement|krankenhaus|klinik|hospital[ \t]+de[ \t]+origen)(?:[ \t]+name)?[ \t]*[:=][ \t]*/giu;
+
 /** Words that end a facility name. */
 const FACILITY_RE =
   /(?<![\p{L}])(?:(?:regional|community|county|university|children'?s|teaching|general|memorial)[ \t]+)*(?:hospital|hosp|hospitals|medical\s+center|medical\s+centre|med\s+center|med\s+ctr|medical|memorial|rehab|rehabilitation|nursing\s+home|nursing\s+facility|nursing\s+center|manor|assisted\s+living|campus|clinic|health\s+center|health\s+system|healthcare|infirmary|hospice|general|va|vamc|dialysis|er\b|home\s+for|center|centre|house|institute|senior\s+center|retirement|building|bldg|pavilion|tower|regional)(?![\p{L}])/giu;
@@ -88,7 +92,7 @@ const UNIT_ABBREVIATIONS = new Set(
 );
 
 const TRANSFER_RE =
-  /(?<![\p{L}])(?:c\/o(?=[ \t]+to[ \t])|transferred|transfered|transfer|trans|xferred|xfer|tx'?d|tx|admitted|adm|brought|sent|went|presented|came|arrived|med-?flighted|medflighted|flighted|flown|taken|returned|back|d\/c'?d|dc'?d|discharged|recieved|received|seen|treated|followed|intubated|evaluated|screened)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:to|from|at|in|by)[ \t]+(?:the[ \t]+)?(?:(?:rm|room|bed)?[ \t]*\d{1,4}[a-z]?[ \t]+)?/giu;
+  /(?<![\p{L}])(?:c\/o(?=[ \t]+to[ \t])|transferred|transfered|transfer|trans|xferred|xfer|tx'?d|tx|admitted|adm|brought|sent|went|presented|came|arrived|med-?flighted|medflighted|flighted|flown|taken|returned|back|d\/c'?d|dc'?d|discharged|recieved|received|seen|treated|followed|intubated|evaluated|screened|study|studies|imaging|images|films|records|report|reports|comparison)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:to|from|at|in|by)[ \t]+(?:the[ \t]+)?(?:(?:rm|room|bed)?[ \t]*\d{1,4}[a-z]?[ \t]+)?/giu;
 
 const WARD_RE =
   /(?<![\p{L}])(?:to|from|on|at|in|onto)[ \t]+(?:the[ \t]+)?(\p{L}[\p{L}'’-]+)[ \t]?(\d{1,2})(?![\p{N}\p{L}])/dgiu;
@@ -291,6 +295,27 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       push(t.start, t.end, 0.7, 'location/abbreviation');
       return;
     }
+    // Capitalised words after a transfer in a mixed-case note, one of them unlisted: `Mercy Northfold`.
+    if (ctx.casing === 'mixed' && t.cap && !t.upper && !t.month && !t.info.stop) {
+      let last = i;
+      while (
+        last + 1 < tokens.length &&
+        last - i < 2 &&
+        tokens[last + 1]!.cap &&
+        !tokens[last + 1]!.month &&
+        /^[ \t]$/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start))
+      )
+        last++;
+      const run = tokens.slice(i, last + 1);
+      if (
+        run.length > 1 &&
+        run.some((r) => unlistedWord(r) && r.key.length >= 4) &&
+        !run.some((r) => r.info.medical)
+      ) {
+        push(t.start, tokens[last]!.end, 0.65, 'location/transfer');
+        return;
+      }
+    }
     // A capitalised unknown word after a transfer: a place's name (Holloway hospital, Ashgrove campus).
     if (
       t.cap &&
@@ -314,6 +339,25 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     ) {
       push(t.start, t.end, 0.6, 'location/transfer');
     }
+  });
+
+  // `Institution: Mercy Northfold, 12 Elm St`: the value of an institution label, to the end of its field.
+  forEachMatch(INSTITUTION_LABEL_RE, text, (m) => {
+    const start = m.index + m[0].length;
+    const i = ctx.indexAt(start);
+    if (i < 0 || tokens[i]!.start !== start) return;
+    let last = -1;
+    for (let k = i; k < tokens.length && k < i + 6; k++) {
+      const t = tokens[k]!;
+      if (
+        k > i &&
+        !/^[ \t]{1,2}$|^[ \t]*[-'’&][ \t]*$|^\.[ \t]$/.test(text.slice(tokens[k - 1]!.end, t.start))
+      )
+        break;
+      if (t.month || /^(?:unknown|none|na|n\/a|not|see)$/.test(t.key)) break;
+      last = k;
+    }
+    if (last >= 0) push(tokens[i]!.start, tokens[last]!.end, 0.85, 'location/label');
   });
 
   // St Mary (hospital), Holy Cross, Sacred Heart.
