@@ -5,8 +5,14 @@
  */
 import { PolicyRejectedError, type Finding } from '@medimagecleaner/core';
 import type { DcmjsDataset } from './dcmjs-io.js';
-import type { DicomPolicySection } from './policy-section.js';
 import { firstString } from './values.js';
+
+/**
+ * What to do with objects that may show burned-in text: `quarantine` refuses them while no vision pass
+ * can clean pixels; `accept` releases them with their pixels as they are. The policy's
+ * `formats.dicom.burnedInAnnotation` (see `policy-section.ts`).
+ */
+export type BurnedInAnnotationPolicy = 'quarantine' | 'accept';
 
 /**
  * Modalities whose images routinely carry burned-in patient text: ultrasound, secondary capture,
@@ -99,7 +105,7 @@ export function burnedInFinding(dataset: DcmjsDataset, hasPixelData: boolean): F
 export function checkBurnedIn(
   dataset: DcmjsDataset,
   hasPixelData: boolean,
-  section: DicomPolicySection,
+  section: { readonly burnedInAnnotation: BurnedInAnnotationPolicy },
   file?: string,
 ): string | undefined {
   const reason = burnedInReason(dataset, hasPixelData);

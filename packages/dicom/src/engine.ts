@@ -4,20 +4,19 @@
  * DA/DT element as a date, every UI element as a UID to remap, every PN element as a name, removes every
  * private attribute (keeping only safe ones under Retain Safe Private) and elements whose VR is unknown.
  */
-import type { Finding, ProfileOption, Pseudonymizer, TextPhiDetector } from '@medimagecleaner/core';
-import type { ActionRecorder } from './actions.js';
 import { shiftDate, shiftDateTime } from './dates.js';
 import type { DcmjsDataset, DcmjsElement } from './dcmjs-io.js';
-import { firstClean, type IdentifierMatcher } from './identifiers.js';
+import { defaultCode, isCodeAttribute } from './default-codes.js';
+import type { EngineEnv } from './engine-env.js';
+import { firstClean } from './identifiers.js';
 import { retainedPrivateTags } from './private-tags.js';
-import type { CompiledDicomRules } from './rules/match.js';
 import { dropUnsatisfiedConditionals } from './iod-types.js';
 import { modalityFindings } from './modality.js';
 import { CLASS_UID_TAGS, remapUnregisteredUid } from './uid-registry.js';
 import { decide, findRow, isRepeatingGroup, type ActionCode, type Decision } from './profile.js';
+import { REDACTED, cleanText } from './text-cleaning.js';
 import {
   ALWAYS_REMOVED_TAGS,
-  NON_INSTANCE_UID_TAGS,
   elementOf,
   groupOf,
   isGroupLengthTag,
@@ -37,31 +36,9 @@ import {
   stringValues,
 } from './values.js';
 
-/** What the engine needs besides the dataset. */
-export interface EngineEnv {
-  /** Every PS3.15 option, on or off. */
-  readonly options: Readonly<Record<ProfileOption, boolean>>;
-  readonly pseudonyms: Pseudonymizer;
-  readonly text: TextPhiDetector;
-  /** Key of the subject every pseudonym and the date offset derive from. */
-  readonly subjectKey: string;
-  /** The subject's original identifiers (for text cleaning). */
-  readonly knownIdentifiers: readonly string[];
-  /** Other people named in structured fields of the record (for text cleaning). */
-  readonly knownNames?: readonly string[];
-  /** Matches those identifiers. */
-  readonly matcher: IdentifierMatcher;
-  readonly recorder: ActionRecorder;
-  /** Warnings and notes for the outcome. */
-  readonly findings: Finding[];
-  /** User rules of `formats.dicom.rules`, consulted before the profile for every element. */
-  readonly rules?: CompiledDicomRules;
-  /** Under Clean Graphics, keep overlay bitmaps unchecked (policy `overlayBitmaps: keep`); else they go. */
-  readonly keepOverlayBitmaps?: boolean;
-}
-
-/** The text put in place of a cleaned span. */
-export const REDACTED = '[REDACTED]';
+// The engine's environment lives below the engine and the user rules (see engine-env.ts); it is
+// re-exported here for the callers that build one.
+export type { EngineEnv } from './engine-env.js';
 
 /** Text VRs replaced inside a dummied sequence. */
 const DUMMIED_TEXT_VRS: ReadonlySet<string> = new Set(['SH', 'LO', 'LT', 'ST', 'UT', 'UC', 'PN']);
@@ -134,11 +111,6 @@ const STRUCTURED_CONTENT_SEQUENCES: ReadonlySet<number> = new Set([
   0x00400555, // Acquisition Context Sequence
   0x00400610, // Specimen Preparation Sequence
 ]);
-
-/** True for the attributes of a code sequence item (code value, scheme, meaning...): kept as codes. */
-function isCodeAttribute(tag: number): boolean {
-  return groupOf(tag) === 0x0008 && elementOf(tag) >= 0x0100 && elementOf(tag) <= 0x0124;
-}
 
 function processDataset(dataset: DcmjsDataset, env: EngineEnv, level: Level): void {
   const depth = level.depth;
@@ -235,33 +207,6 @@ function effectiveVr(element: DcmjsElement): string {
   if (element.vr === 'ox') return 'OW';
   if (element.vr === 'xs') return 'US';
   return element.vr;
-}
-
-/** The action for an attribute Table E.1-1 does not list. */
-export function defaultCode(
-  tag: number,
-  vr: string,
-  options: Readonly<Record<ProfileOption, boolean>>,
-): ActionCode {
-  switch (vr) {
-    case 'DA':
-    case 'DT':
-      // Every date is a date, listed or not.
-      if (options.retainLongitudinalFullDates) return 'K';
-      if (options.retainLongitudinalModifiedDates) return 'C';
-      return 'Z';
-    case 'UI':
-      if (NON_INSTANCE_UID_TAGS.has(tag) || options.retainUIDs) return 'K';
-      return 'U';
-    case 'PN':
-      // A person name identifies a person wherever it is.
-      return 'D';
-    case 'UN':
-      // No VR to interpret the value by: it cannot be checked, so it goes.
-      return 'X';
-    default:
-      return 'K';
-  }
 }
 
 function applyCode(
@@ -633,20 +578,6 @@ function clean(
       }
       return;
   }
-}
-
-/** Cleans free text: the text detector's spans and every known identifier replaced; cut to the VR's length. */
-export function cleanText(value: string, vr: string, env: EngineEnv): string {
-  if (!value.trim()) return value;
-  let out = env.text.redact(value, {
-    knownIdentifiers: env.knownIdentifiers,
-    ...(env.knownNames && env.knownNames.length > 0 ? { knownNames: env.knownNames } : {}),
-  }).text;
-  if (env.matcher.inText(out)) out = env.matcher.redactText(out, REDACTED);
-  if (env.matcher.inText(out)) out = '';
-  const max = MAX_CHARS[vr];
-  if (max !== undefined && out.length > max) out = out.slice(0, max);
-  return out;
 }
 
 function tagKeyLocation(tag: number): string {

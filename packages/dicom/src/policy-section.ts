@@ -3,13 +3,13 @@
  * reading with defaults, and its user rules compiled once per policy.
  */
 import type { OutputCollisionMode, ResolvedPolicy } from '@medimagecleaner/core';
+import type { BurnedInAnnotationPolicy } from './burned-in.js';
 import { compileDicomRules } from './rules/compile.js';
 import type { CompiledDicomRules } from './rules/match.js';
 import { DICOM_RULE_SCHEMA } from './rules/schema.js';
 import type { DicomRule } from './rules/types.js';
 
-/** What to do with objects that may show burned-in text (see `burned-in.ts`). */
-export type BurnedInAnnotationPolicy = 'quarantine' | 'accept';
+export type { BurnedInAnnotationPolicy } from './burned-in.js';
 
 /** The DICOM section of a policy, defaults filled in. */
 export interface DicomPolicySection {

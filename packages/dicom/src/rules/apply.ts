@@ -5,11 +5,12 @@
  */
 import type { Finding } from '@medimagecleaner/core';
 import { shiftDate, shiftDateTime } from '../dates.js';
-import type { DcmjsDataset, DcmjsElement } from '../dcmjs-io.js';
-import { cleanText, defaultCode, type EngineEnv } from '../engine.js';
-import type { CreatorLookup } from '../private-tags.js';
+import type { DcmjsElement } from '../dcmjs-io.js';
+import { defaultCode, isCodeAttribute } from '../default-codes.js';
+import type { EngineEnv, RuleSite } from '../engine-env.js';
 import { decide, findRow, isRepeatingGroup } from '../profile.js';
 import { elementOf, formatTag, groupOf, isPrivateCreatorTag, isPrivateTag, parseTagKey } from '../tags.js';
+import { cleanText } from '../text-cleaning.js';
 import { remapUnregisteredUid } from '../uid-registry.js';
 import { personNameText, setEmpty, setValues, stringValues } from '../values.js';
 import type { CompiledDicomRules } from './match.js';
@@ -25,24 +26,6 @@ export const RULE_FINDINGS = {
   /** A date a rule was to shift could not be parsed and was emptied (info). */
   unparseableDate: 'dicom/unparseable-date',
 } as const;
-
-/** Where the engine met the element. */
-export interface RuleSite {
-  readonly dataset: DcmjsDataset;
-  readonly key: string;
-  readonly tag: number;
-  readonly element: DcmjsElement;
-  /** Tags of the sequences the element is in, outermost first (empty at the top level). */
-  readonly sequences: readonly number[];
-  /** True inside structured content (an SR tree) or a dummied sequence, where the profile does not keep free text. */
-  readonly profileCleansText: boolean;
-  /** The private creator strings of this dataset level. */
-  readonly creatorOf: CreatorLookup;
-  /** Private tags of this level kept under Retain Safe Private. */
-  readonly keptPrivate: ReadonlySet<number>;
-  /** Processes the items of this sequence element with the rules and the profile. */
-  recurse(): void;
-}
 
 /** The VR the engine acts on (dcmjs's `ox`/`xs` choices read as OW/US). */
 function actingVr(element: DcmjsElement): string {
@@ -107,8 +90,7 @@ function profileKeeps(site: RuleSite, vr: string, env: EngineEnv): boolean {
   if (isRepeatingGroup(group, 0x6000) || isRepeatingGroup(group, 0x5000)) return false;
   const row = findRow(tag);
   if (row) return decide(row, env.options, vr).code === 'K';
-  const codeAttribute = group === 0x0008 && elementOf(tag) >= 0x0100 && elementOf(tag) <= 0x0124;
-  if (site.profileCleansText && CLEANABLE_VRS.has(vr) && !codeAttribute) return false;
+  if (site.profileCleansText && CLEANABLE_VRS.has(vr) && !isCodeAttribute(tag)) return false;
   return defaultCode(tag, vr, env.options) === 'K';
 }
 

@@ -19,7 +19,8 @@ export {
   type DicomRuleProblem,
 } from './compile.js';
 export { CompiledDicomRules } from './match.js';
-export { RULE_FINDINGS, jitterDays, type RuleSite } from './apply.js';
+export { RULE_FINDINGS, jitterDays } from './apply.js';
+export type { RuleSite } from '../engine-env.js';
 export { DICOM_RULE_SCHEMA } from './schema.js';
 export {
   parseDicomRecipe,

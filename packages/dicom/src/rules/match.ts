@@ -6,8 +6,7 @@
 import { isRepeatingGroup } from '../profile.js';
 import type { CreatorLookup } from '../private-tags.js';
 import { elementOf, groupOf, isPrivateCreatorTag, isPrivateTag } from '../tags.js';
-import type { EngineEnv } from '../engine.js';
-import type { RuleSite } from './apply.js';
+import type { EngineEnv, RuleSite } from '../engine-env.js';
 import { matchesPattern, protectedReason } from './tag-pattern.js';
 import type { CompiledDicomRule } from './types.js';
 import { actionVrProblem, valueProblem } from './vr-values.js';
