@@ -177,11 +177,32 @@ export interface TextScanOptions {
    * modified dates: dates in the text move by it. Without it, dates become `[DATE]`.
    */
   dateOffsetDays?: number;
+  /**
+   * Words learned from other texts of the same record or subject ({@link TextPhiDetector.learn}):
+   * found wherever they occur in this text, with their type.
+   */
+  learned?: readonly LearnedWord[];
+}
+
+/**
+ * A word that context elsewhere in the same record showed to be PHI (`Dr. Veltrani` in one SR item
+ * makes a bare `Veltrani` in another one a name). `word` is the engine's folded form: lower case,
+ * accents removed. It is PHI: keep it in memory, never log or report it.
+ */
+export interface LearnedWord {
+  readonly word: string;
+  readonly type: PhiType;
 }
 
 /** Finds PHI in free text. */
 export interface TextPhiDetector {
   detect(text: string, options?: TextScanOptions): PhiSpan[];
+  /**
+   * The words that confident name and place findings in `texts` teach, for scans of the other texts
+   * of the same record or subject ({@link TextScanOptions.learned}). Deterministic: the same texts in
+   * any order give the same list, sorted.
+   */
+  learn(texts: Iterable<string>, options?: TextScanOptions): LearnedWord[];
   /** Replaces every detected span with a typed placeholder such as `[NAME]`. */
   redact(text: string, options?: TextScanOptions): { text: string; spans: PhiSpan[] };
 }

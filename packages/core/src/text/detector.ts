@@ -1,5 +1,12 @@
 /** The rule-based text PHI detector: every rule module, one merge, one redaction. */
-import type { PhiSpan, PhiType, Pseudonymizer, TextPhiDetector, TextScanOptions } from '../types.js';
+import type {
+  LearnedWord,
+  PhiSpan,
+  PhiType,
+  Pseudonymizer,
+  TextPhiDetector,
+  TextScanOptions,
+} from '../types.js';
 import { compilePhraseList } from './phrase-list.js';
 import { ALL_PHI_TYPES } from './phi-types.js';
 import { replaceWithSurrogates } from './surrogates.js';
@@ -15,7 +22,7 @@ import { mergeSpans } from './merge-spans.js';
 import { createNameFinder } from './names.js';
 import { findPeople } from './people.js';
 import { findPlaces } from './places.js';
-import { propagate } from './propagate.js';
+import { markTaught, propagate, taughtWords } from './propagate.js';
 import { tokenContext, type TokenContext } from './tokens.js';
 import { createWordBook, wordKey, type WordInfo } from './word-info.js';
 import { defaultPlaceholder, redactSpans } from './redact.js';
@@ -144,6 +151,48 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
   const allow = compilePhraseList(options.allow ?? []);
   const deny = compilePhraseList(options.deny ?? []);
 
+  /** Names and places found by context and dictionaries (before propagation). */
+  function peopleAndPlaces(text: string, ctx: TokenContext): PhiSpan[] {
+    const found: PhiSpan[] = [];
+    if (enabled.has('name')) {
+      const older: PhiSpan[] = [];
+      findNames(text, older);
+      for (const span of older) {
+        const trimmed = trimLeadingWords(ctx, span);
+        if (trimmed && nameWordsIn(ctx, trimmed)) found.push(trimmed);
+      }
+      findPeople(text, ctx, book, found);
+    }
+    if (enabled.has('location')) findPlaces(text, ctx, book, found);
+    return found;
+  }
+
+  /** The learned words of a scan that this detector reports, by folded key. */
+  function learnedMap(learned: readonly LearnedWord[] | undefined): Map<string, PhiType> {
+    const map = new Map<string, PhiType>();
+    for (const l of learned ?? []) {
+      if (typeof l?.word === 'string' && l.word.length >= 2 && enabled.has(l.type) && !map.has(l.word))
+        map.set(l.word, l.type);
+    }
+    return map;
+  }
+
+  function learn(texts: Iterable<string>, scan: TextScanOptions = {}): LearnedWord[] {
+    const all = new Map<string, PhiType>();
+    if (!(enabled.has('name') || enabled.has('location'))) return [];
+    const min = clampConfidence(scan.minConfidence, defaultMin);
+    for (const text of texts) {
+      if (typeof text !== 'string' || text.length === 0) continue;
+      const ctx = tokenContext(text, book);
+      const found = peopleAndPlaces(text, ctx).filter((s) => s.confidence >= min);
+      for (const [word, type] of taughtWords(ctx, found)) {
+        // A word taught as both a name and a place stays a name (the stricter placeholder).
+        if (all.get(word) !== 'name') all.set(word, type);
+      }
+    }
+    return [...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, type]) => ({ word, type }));
+  }
+
   function detect(text: string, scan: TextScanOptions = {}): PhiSpan[] {
     if (typeof text !== 'string' || text.length === 0) return [];
     const min = clampConfidence(scan.minConfidence, defaultMin);
@@ -160,18 +209,10 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
     if (enabled.has('name') || enabled.has('location')) {
       const ctx = tokenContext(text, book);
       foldedText = ctx.folded;
-      const found: PhiSpan[] = [];
-      if (enabled.has('name')) {
-        const older: PhiSpan[] = [];
-        findNames(text, older);
-        for (const span of older) {
-          const trimmed = trimLeadingWords(ctx, span);
-          if (trimmed && nameWordsIn(ctx, trimmed)) found.push(trimmed);
-        }
-        findPeople(text, ctx, book, found);
-      }
-      if (enabled.has('location')) findPlaces(text, ctx, book, found);
+      const found = peopleAndPlaces(text, ctx);
       propagate(ctx, found, found);
+      const learned = learnedMap(scan.learned);
+      if (learned.size > 0) markTaught(ctx, learned, found, 'learned');
       for (const span of found) spans.push(span);
     }
     const folded = (): string => (foldedText ??= foldText(text));
@@ -209,6 +250,7 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
 
   return {
     detect,
+    learn,
     redact(text: string, scan?: TextScanOptions) {
       const spans = detect(text, scan);
       if (options.surrogates) {

@@ -154,6 +154,39 @@ describe('names from context, in every casing', () => {
   });
 });
 
+describe('words learned from the other texts of a record', () => {
+  const record = [
+    'Findings discussed with Dr. Ostravik by phone.',
+    'Patient transferred to Brightwater 3 overnight.',
+    'CT head without contrast. Stable.',
+  ];
+
+  it('finds a bare name or place that context showed to be PHI in another text', () => {
+    const learned = detector.learn(record);
+    expect(learned).toEqual([
+      { word: 'brightwater', type: 'location' },
+      { word: 'ostravik', type: 'name' },
+    ]);
+    const text = 'Ostravik agrees; plan to return to Brightwater when stable.';
+    expect(found(text)).toEqual([]);
+    expect(detector.detect(text, { learned }).map((s) => [text.slice(s.start, s.end), s.type])).toEqual([
+      ['Ostravik', 'name'],
+      ['Brightwater', 'location'],
+    ]);
+  });
+
+  it('learns the same words whatever the order of the texts, and nothing from clinical text', () => {
+    expect(detector.learn([...record].reverse())).toEqual(detector.learn(record));
+    expect(detector.learn(['CT head without contrast. Foley in place.', ''])).toEqual([]);
+  });
+
+  it('keeps a site allow list over learned words', () => {
+    const engine = createTextPhiDetector({ allow: ['Ostravik'] });
+    const text = 'Ostravik agrees.';
+    expect(engine.detect(text, { learned: detector.learn(record) })).toEqual([]);
+  });
+});
+
 describe("other people's names from the same record", () => {
   it('finds them in any case and order as names; ordinary words among them are not searched alone', () => {
     const text = 'Wrenfield reviewed; TOBIAH agrees. The CT tech left. Head CT stable.';

@@ -11,6 +11,14 @@ const TEACH_CONFIDENCE = 0.75;
 
 /** Adds a span for every other occurrence of a word taught by a confident name or place span. */
 export function propagate(ctx: TokenContext, spans: readonly PhiSpan[], out: PhiSpan[]): void {
+  markTaught(ctx, taughtWords(ctx, spans), out, 'propagated');
+}
+
+/**
+ * The words that confident name and place spans teach (folded key -> type): words that are PHI
+ * wherever else they appear, in this text or in other texts of the same record.
+ */
+export function taughtWords(ctx: TokenContext, spans: readonly PhiSpan[]): Map<string, PhiType> {
   const taught = new Map<string, PhiType>();
   const tokens = ctx.tokens;
   let k = 0;
@@ -31,9 +39,19 @@ export function propagate(ctx: TokenContext, spans: readonly PhiSpan[], out: Phi
       if (!taught.has(t.key)) taught.set(t.key, span.type);
     }
   }
+  return taught;
+}
+
+/** Adds a span (rule `<type>/<how>`) for every token of `ctx` whose folded key `taught` lists. */
+export function markTaught(
+  ctx: TokenContext,
+  taught: ReadonlyMap<string, PhiType>,
+  out: PhiSpan[],
+  how: string,
+): void {
   if (taught.size === 0) return;
-  for (const t of tokens) {
+  for (const t of ctx.tokens) {
     const type = taught.get(t.key);
-    if (type) out.push({ start: t.start, end: t.end, type, confidence: 0.75, rule: `${type}/propagated` });
+    if (type) out.push({ start: t.start, end: t.end, type, confidence: 0.75, rule: `${type}/${how}` });
   }
 }
