@@ -10,6 +10,7 @@ import {
 } from './commands/profiles.js';
 import { textScanCommand } from './commands/text.js';
 import { verifyCommand } from './commands/verify.js';
+import { wizardCommand } from './commands/wizard.js';
 import { processIo, type CliIo } from './io.js';
 
 function positiveInt(value: string): number {
@@ -103,6 +104,20 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-p, --profile <name>', 'built-in or saved profile whose text settings apply (default: basic)')
     .option('-c, --config <file>', 'policy file whose text settings apply')
     .action(async (files: string[], opts) => setExit(await textScanCommand(files, opts, io)));
+
+  program
+    .command('wizard')
+    .description(
+      'guided first run: asks about your data, writes a commented policy file and a key, runs a sample',
+    )
+    .option('-y, --yes', 'take every default without asking (for scripts)')
+    .option('-o, --out <file>', 'policy file to write (default: asked, medimagecleaner-policy.yaml)')
+    .option(
+      '-k, --key-file <file>',
+      'key file to create, or reuse if it exists (default: asked, medimagecleaner.key)',
+    )
+    .option('--force', 'replace an existing policy file')
+    .action(async (opts) => setExit(await wizardCommand(opts, io)));
 
   const key = program.command('key').description('project key management');
   key
