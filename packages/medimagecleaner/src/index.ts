@@ -1,23 +1,24 @@
 /**
- * medimagecleaner in one import: everything of `@medimagecleaner/core`, and every format handler
- * that has landed, registered explicitly through {@link createAllHandlers}.
+ * medimagecleaner in one import: everything of `@medimagecleaner/core`, every format handler that
+ * has landed (registered through {@link createAllHandlers}), and the one-call API:
+ * {@link deidentify} for batches, {@link deidentifyFile} and {@link deidentifyBuffer} for one item,
+ * {@link saveConfig} and {@link loadConfig} for saved profiles.
  *
  * @packageDocumentation
  */
-import type { FormatHandler } from '@medimagecleaner/core';
 import { createHandler as createDicomHandler } from '@medimagecleaner/dicom';
 import { createHandler as createTextHandler } from '@medimagecleaner/text';
 
 export * from '@medimagecleaner/core';
 export { createDicomHandler, createTextHandler };
-
-/**
- * Module specifiers of every format handler, in sniffing order (for worker-thread runs). Plain text
- * comes last: it takes any text no other handler claims.
- */
-export const ALL_HANDLER_MODULES: readonly string[] = ['@medimagecleaner/dicom', '@medimagecleaner/text'];
-
-/** A new instance of every format handler, in sniffing order. */
-export function createAllHandlers(): FormatHandler[] {
-  return [createDicomHandler(), createTextHandler()];
-}
+export { ALL_HANDLER_MODULES, createAllHandlers, resolvedHandlerModules } from './handlers.js';
+export {
+  deidentify,
+  deidentifyBuffer,
+  deidentifyFile,
+  type DeidentifyItemOptions,
+  type DeidentifyOptions,
+  type DeidentifyResult,
+} from './deidentify.js';
+export { loadConfig, saveConfig, type ConfigStoreOptions } from './config.js';
+export type { PolicyAndKeyOptions } from './options.js';
