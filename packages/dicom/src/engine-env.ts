@@ -4,7 +4,13 @@
  * the rules can name the engine's environment and the engine can call the rules without either
  * importing the other.
  */
-import type { Finding, ProfileOption, Pseudonymizer, TextPhiDetector } from '@medimagecleaner/core';
+import type {
+  Finding,
+  LearnedWord,
+  ProfileOption,
+  Pseudonymizer,
+  TextPhiDetector,
+} from '@medimagecleaner/core';
 import type { ActionRecorder } from './actions.js';
 import type { DcmjsDataset, DcmjsElement } from './dcmjs-io.js';
 import type { IdentifierMatcher } from './identifiers.js';
@@ -51,6 +57,8 @@ export interface EngineEnv {
   readonly knownIdentifiers: readonly string[];
   /** Other people named in structured fields of the record (for text cleaning). */
   readonly knownNames?: readonly string[];
+  /** Words the record's own free text shows to be PHI (for text cleaning of every value). */
+  readonly learned?: readonly LearnedWord[];
   /** Matches those identifiers. */
   readonly matcher: IdentifierMatcher;
   readonly recorder: ActionRecorder;

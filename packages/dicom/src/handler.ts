@@ -38,6 +38,7 @@ import { withRuleKeptPrivate } from './rules/private.js';
 import { retainedPrivateTags } from './private-tags.js';
 import { sniffDicom } from './sniff.js';
 import { remapUnregisteredUid } from './uid-registry.js';
+import { learnedWordsOf } from './record-text.js';
 import { knownIdentifiersOf, personNamesOf, subjectKeyOf } from './subject.js';
 import {
   ALWAYS_REMOVED_TAGS,
@@ -184,6 +185,14 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
   const { key: subjectKey, fallback: keyFallback } = subjectKeyOf(dataset, input.id, ctx.policy.subject.key);
   const knownIdentifiers = knownIdentifiersOf(dataset);
   const knownNames = personNamesOf(dataset);
+  // What the record's own free text teaches, for every value the policy cleans (none under basic).
+  const userRules = dicomRulesOf(ctx.policy);
+  const cleansText =
+    options.cleanDescriptors ||
+    options.cleanStructuredContent ||
+    options.cleanGraphics ||
+    dicomSection(ctx.policy).rules.length > 0;
+  const learned = cleansText ? learnedWordsOf(dataset, ctx.text) : [];
   const matcher = cachedIdentifierMatcher(knownIdentifiers);
   const studyUid = firstString(dataset, '0020000D');
   const seriesUid = firstString(dataset, '0020000E');
@@ -201,10 +210,11 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
     subjectKey,
     knownIdentifiers,
     knownNames,
+    learned,
     matcher,
     recorder,
     findings,
-    rules: dicomRulesOf(ctx.policy),
+    rules: userRules,
     keepOverlayBitmaps: dicomSection(ctx.policy).overlayBitmaps === 'keep',
   };
   applyProfile(dataset, env);

@@ -10,7 +10,10 @@ import { MAX_CHARS } from './values.js';
 export const REDACTED = '[REDACTED]';
 
 /** What cleaning reads from the engine's environment. */
-export type TextCleaningEnv = Pick<EngineEnv, 'text' | 'knownIdentifiers' | 'knownNames' | 'matcher'>;
+export type TextCleaningEnv = Pick<
+  EngineEnv,
+  'text' | 'knownIdentifiers' | 'knownNames' | 'learned' | 'matcher'
+>;
 
 /**
  * Cleans free text: the text detector's spans and every known identifier replaced; a value that still
@@ -21,6 +24,7 @@ export function cleanText(value: string, vr: string, env: TextCleaningEnv): stri
   let out = env.text.redact(value, {
     knownIdentifiers: env.knownIdentifiers,
     ...(env.knownNames && env.knownNames.length > 0 ? { knownNames: env.knownNames } : {}),
+    ...(env.learned && env.learned.length > 0 ? { learned: env.learned } : {}),
   }).text;
   if (env.matcher.inText(out)) out = env.matcher.redactText(out, REDACTED);
   if (env.matcher.inText(out)) out = '';

@@ -180,6 +180,36 @@ describe('names the record holds in structured fields', () => {
   });
 });
 
+describe('words one text of the record shows to be PHI', () => {
+  it('are removed from every other text value of the file, where nothing else marks them', async () => {
+    // Two SR TEXT items and a comment: only the first gives context (a title); the others name the
+    // same person and the same ward bare.
+    const input = baseDataset({
+      '00080016': { vr: 'UI', Value: [BASIC_TEXT_SR] },
+      '00080018': { vr: 'UI', Value: [UIDS.instance] },
+      '00080060': { vr: 'CS', Value: ['SR'] },
+      '0040A040': { vr: 'CS', Value: ['CONTAINER'] },
+      '0040A050': { vr: 'CS', Value: ['SEPARATE'] },
+      ...concept('18748-4', 'Diagnostic Imaging Report'),
+      '0040A730': {
+        vr: 'SQ',
+        Value: [
+          textItem('Findings discussed with Dr. Ostravik, who will transfer the patient to Quenmoor 4.'),
+          container([textItem('Ostravik agrees. Stable small effusion.')]),
+        ],
+      },
+      '00204000': { vr: 'LT', Value: ['Return to Quenmoor after the scan.'] },
+    });
+    const { dict, raw, findings } = await released(input);
+    const [first, second] = textValues(dict);
+    expect(first).toContain('Findings discussed with Dr.');
+    expect(second).toContain('agrees. Stable small effusion.');
+    expect(String(dict['00204000']?.Value?.[0] ?? '')).toContain('after the scan.');
+    expectGone(dict, raw, ['Ostravik', 'Quenmoor']);
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('the verifier scans cleaned text with the engine', () => {
   /** A released file (research) whose kept text is then changed by hand, as a buggy engine would leave it. */
   async function tampered(change: (dict: DcmjsDataset) => void): Promise<Uint8Array> {
