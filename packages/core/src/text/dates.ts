@@ -65,6 +65,11 @@ const TIME =
   '(?:\\s?(?:Z|UTC|GMT|[+-][01]\\d:?[0-5]\\d)(?![\\p{L}\\p{N}]))?)?';
 /** Not preceded by a digit, nor by a digit and a date separator. */
 const NUM_BEFORE = '(?<!\\p{N}|\\p{N}[./-])';
+/** Procedures and events a past-history list dates with a two-digit year (lower case; the rule folds case). */
+const HISTORY_EVENT =
+  '(?:ptca|stent|cabg|pci|mi|nqwmi|qwmi|nstemi|stemi|cath|avr|mvr|ppm|aicd|icd|cva|tia|turp|appy|chole|' +
+  'lap[ \\t]+chole|tah|thr|tkr|orif)';
+
 /** Not followed by a digit, nor by a date separator and a digit. */
 const NUM_AFTER = '(?!\\p{N}|[./-]\\p{N})';
 
@@ -269,6 +274,17 @@ const RULES: readonly DateRule[] = [
     },
   },
   {
+    // The date of a specimen: `BC FROM 3-5 GREW STAPH`, `blood cultures from 3/5 negative`.
+    id: 'date/specimen',
+    re: re(
+      '(?<=(?:cultures?|cx|bcx|ucx|bc|sputum|urine|blood|stool|swab|specimens?|samples?)[ \\t]+(?:sent[ \\t]+|drawn[ \\t]+)?(?:from|of|on|dated)[ \\t]+)' +
+        '(0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?![\\p{N}]|[/.,-]\\p{N})',
+    ),
+    read(m) {
+      return isValidDate(2000, Number(m[1]), Number(m[2])) ? { readings: [], confidence: 0.8 } : undefined;
+    },
+  },
+  {
     // 3/94, fx3/94 (month and two-digit year that cannot be a day).
     id: 'date/month-short-year',
     re: re('(?<![\\p{N}.,:/])(0?[1-9]|1[0-2])/(3[2-9]|[4-9]\\d|0\\d)(?![\\p{N}]|/\\p{N}|[.,]\\p{N})'),
@@ -302,6 +318,17 @@ const RULES: readonly DateRule[] = [
       )
         return undefined;
       if (/\b\d+\s*$/.test(before)) return undefined;
+      return { readings: [], confidence: 0.6 };
+    },
+  },
+  {
+    // Two-digit years in a past-history list: `09 PTCA to LCX.`, `13 stent`, `NQWMI 13.`, `CABG 98,`.
+    id: 'date/history-year',
+    re: re(
+      `(?<=(?:^|[.;:,(][ \\t]*|\\n[ \\t]*))(\\d{2})(?=[ \\t]+${HISTORY_EVENT}(?![\\p{L}])(?![ \\t]+(?:attempts?|times|procedures?)))|` +
+        `(?<=${HISTORY_EVENT}[ \\t]+(?:in[ \\t]+)?)(\\d{2})(?=[ \\t]*(?:[.,;)\\n]|$))`,
+    ),
+    read() {
       return { readings: [], confidence: 0.6 };
     },
   },

@@ -35,6 +35,10 @@ describe('dates in clinical notes', () => {
     ['knee replaced in jan. 2013. she had', '2013'],
     ['says that today is 14th Feb, 1977.', '14th'],
     ['oriented x2, thinks it is 1987.', '1987'],
+    ['PMH: CAD: NQWMI 13. HTN. EF 50%.', '13'],
+    ['PMH: NIDDM. 09 PTCA to LCX. 11 stent to LCX', '09'],
+    ['HYPOTENSION, INTUBATED. BC FROM 3-5 GREW STAPH', '3-5'],
+    ['blood cultures from 3/5 negative to date', '3/5'],
     ['in june of 2019 pt was', '2019'],
     ['f/u june 5 with cardiology', 'june 5'],
     ['unchanged since february 18th per family', 'february 18th'],
@@ -59,6 +63,7 @@ describe('dates in clinical notes', () => {
     'ABG 7.45/33/80 on 4L NC, BP 120/80, HR 88',
     'arrived to unit @ 1930, vanco given at 2000',
     'sheaths pulled @ present 1910. total intake 2015, uo 1960.',
+    's/p 2 stents, 12 PTCA attempts; EF 35. gave 3-5 liters of fluid',
     'put on 1st step mattress, 3rd degree burn, 5th ICS',
     'fluids 500-1000 cc over the day',
     'HR 100-120/70 overnight, may 2 units prbc if hct drops',
@@ -115,6 +120,9 @@ describe('names from context, in every casing', () => {
     ['pt requests chaplain; tendai querkell from pastoral care called', ['tendai querkell']],
     ['Requested by Z Dolthastova PA-C, St. Adalbert Hospital', ['Z Dolthastova']],
     ['CT HEAD W/O / Operator: isla', ['isla']],
+    ['S: "Elaine, I know I am in the hospital." O: afebrile', ['Elaine']],
+    ['bp goal 120 to 135 per d ross. pacing wires secured', ['d ross']],
+    ['son in all day, supportive to pt, John. daughter flying in', ['John']],
   ];
   it.each(cases)('finds the names in %j', (text, names) => {
     for (const name of names) expect([name, covered(text, name)]).toEqual([name, true]);
@@ -230,6 +238,8 @@ describe('places and institutions', () => {
     ['Institution: Mercy Brookhaven, 5889 Cobble Hill Ave, Vairkdale, FL 87696', 'FL'],
     ['Institution: Mercy Brookhaven, 5889 Cobble Hill Ave, Vairkdale, FL 87696', '87696'],
     ['Outside study from Mercy Brookhaven dated 13 Feb 2019', 'Mercy Brookhaven'],
+    ['received intubated, transferred from er mazur campus. 40 yo f', 'mazur'],
+    ['worried about his business Lumatrex while here', 'Lumatrex'],
   ])('finds the place in %j', (text, place) => {
     expect(covered(text, place)).toBe(true);
   });

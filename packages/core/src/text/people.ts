@@ -122,7 +122,7 @@ const RELATIVE_WORD =
 
 /** Weak cues: a following word counts only when it is a strong name or unknown capitalised word. */
 const WEAK_RE =
-  /(?<![\p{L}])(?:per|with|by|to|from|and|&|for|w\/|reach|reached|contact|contacted|spoke\s+with|talked\s+(?:to|with)|seen\s+by|notified|paged|called|informed|updated|told|asked|visited\s+by|visit\s+from)[ \t]+/giu;
+  /(?<![\p{L}])(?:per|with|by|to|from|and|&|for|w\/|reach|reached|contact|contacted|pt,|patient,|spoke\s+with|talked\s+(?:to|with)|seen\s+by|notified|paged|called|informed|updated|told|asked|visited\s+by|visit\s+from)[ \t]+/giu;
 
 /** Words after a name that show it is a person: `Oskarsen aware`, `Smith paged`. */
 const AFTER_RE =
@@ -138,6 +138,9 @@ const NOT_A_NAME_VALUE = new Set(
     ' ',
   ),
 );
+
+/** An opening quotation mark (a name right after it may be the person spoken to). */
+const QUOTED_ADDRESS_RE = /["“„«][ \t]?/gu;
 
 /** Slots where a person's name is said: `asking for X,`, `states she is X,`, `X from pastoral care`. */
 const SAID_NAME_RE =
@@ -456,6 +459,15 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     push(tokens[i]!, tokens[last]!, 0.9, 'name/label');
   });
 
+  // `"Elaine, I know I'm in the hospital"`: a given name opening quoted speech, then a comma.
+  forEachMatch(QUOTED_ADDRESS_RE, text, (m) => {
+    const i = ctx.indexAt(m.index + m[0].length);
+    const t = tokens[i];
+    if (!t || text[t.end] !== ',' || !t.cap || t.upper) return;
+    if (!t.info.given || t.info.stop || t.info.medical || t.info.never || (t.info.english ?? 99) < 35) return;
+    push(t, t, 0.7, 'name/addressed');
+  });
+
   // `asking for Annegret,`, `states he is Torvald.`: a name said in a sentence, then a pause.
   const saidName = (t: Token): boolean =>
     !t.initial &&
@@ -672,9 +684,23 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       push(first, second, 0.75, 'name/weak-cue');
       return;
     }
+    // `per d ross.`: after `per`, a lower-case initial and a dictionary name that ends the phrase.
+    if (
+      second !== undefined &&
+      /^per\b/i.test(m[0]) &&
+      first.initial &&
+      /^[ \t]$/.test(pairGap) &&
+      (second.info.family || second.info.given) &&
+      !second.info.stop &&
+      !second.info.medical &&
+      /^[.,;]/.test(text.slice(second.end, second.end + 1))
+    ) {
+      push(first, second, 0.7, 'name/weak-cue');
+      return;
+    }
     // `able to reach Rob`, `supportive to pt, John.`: a capitalised given name inside a mixed-case sentence.
     const capitalisedGiven =
-      ctx.casing === 'mixed' &&
+      ctx.casing !== 'upper' &&
       first.cap &&
       !first.upper &&
       first.info.given &&

@@ -116,9 +116,9 @@ const CITY_STATE_RE =
 const STREET_TOWN_RE =
   /(?<![\p{L}\p{N}])\d{1,6}[ \t]+(?:[\p{L}'’.-]+[ \t]+){1,4}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|boulevard|blvd|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|pike|row|close|crescent|calle|rue|strasse|straße)\.?,[ \t]*(\p{L}[\p{L}'’-]*(?:[ \t]\p{L}[\p{L}'’-]*){0,2})(?=[ \t]*(?:,|\d{5}|[.;)\n]|$))/dgiu;
 
-/** Working life: `retired machinist from X`, `works at X`, `employed by X`. */
+/** Working life: `retired machinist from X`, `works at X`, `employed by X`, `his business X`. */
 const EMPLOYER_RE =
-  /(?<![\p{L}])(?:works?|worked|working|employed|employee|retired|job|career)(?:[ \t]+\p{L}+){0,2}?[ \t]+(?:at|for|from|with|by)[ \t]+(?:the[ \t]+)?/giu;
+  /(?<![\p{L}])(?:works?|worked|working|employed|employee|retired|job|career)(?:[ \t]+\p{L}+){0,2}?[ \t]+(?:at|for|from|with|by)[ \t]+(?:the[ \t]+)?|(?<![\p{L}])(?:his|her|their|own|family)[ \t]+(?:business|company|firm|store|shop|restaurant|practice)[ \t]*,?[ \t]+/giu;
 
 /** Words that continue an organisation's name. */
 const ORGANISATION_WORDS = new Set(
@@ -228,7 +228,13 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       // fall through: a name written in the note's only case after `from`, `to`, `at`
     } else if (
       !writtenAsName &&
-      run.every((t) => t.info.medical || t.info.clipped || (t.info.english ?? 99) <= 20)
+      run.every(
+        (t) =>
+          t.info.medical ||
+          // `cont rehab` is no place; `mazur campus` is (a surname that also starts an English word).
+          (t.info.clipped && !(strongWord && (t.info.family || t.info.given))) ||
+          (t.info.english ?? 99) <= 20,
+      )
     )
       return;
     if (
