@@ -1,25 +1,7 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { loadHandlers, type FormatHandler } from '@medimagecleaner/core';
+import { resolvedHandlerModules } from './handler-modules.js';
 
-const require = createRequire(import.meta.url);
-
-/**
- * The format handler modules the CLI registers, in sniffing order (plain text last: it takes any text
- * no other handler claims). Resolved to file URLs here so worker threads load exactly the packages
- * this CLI was installed with.
- */
-export const HANDLER_MODULES = ['@medimagecleaner/dicom', '@medimagecleaner/text'] as const;
-
-/** File URLs of {@link HANDLER_MODULES}. */
-export function resolvedHandlerModules(): string[] {
-  return HANDLER_MODULES.map((m) => pathToFileURL(compiled(require.resolve(m))).href);
-}
-
-/** Worker threads run compiled code: under a test runner that maps packages to sources, use their build. */
-function compiled(path: string): string {
-  return path.endsWith('/src/index.ts') ? `${path.slice(0, -'/src/index.ts'.length)}/dist/index.js` : path;
-}
+export { HANDLER_MODULES, resolvedHandlerModules } from './handler-modules.js';
 
 /** Handler objects for this thread (policy validation, verify). */
 export async function cliHandlers(): Promise<FormatHandler[]> {

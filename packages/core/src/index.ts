@@ -44,6 +44,8 @@ export {
   type PseudonymizerOptions,
 } from './pseudonym/pseudonymizer.js';
 export {
+  assertKeyEntropy,
+  MIN_DISTINCT_KEY_BYTES,
   formatKey,
   generateKey,
   keyFingerprint,
@@ -113,6 +115,7 @@ export {
   type ProgressEvent,
   type ProgressItem,
 } from './pipeline/run.js';
+export { prestartWorkers, discardPrestartedWorkers, type PrestartOptions } from './pipeline/prestart.js';
 export { writeRunPolicy, readRunPolicy, RUN_POLICY_FILE } from './pipeline/run-policy.js';
 export {
   formatReportSummary,

@@ -79,6 +79,14 @@ export interface InputItem {
   readonly size: number;
   /** Reads the whole content. */
   read(): Promise<Uint8Array>;
+  /**
+   * Set when the bytes `read()` returns are the handler's own scratch space: it may overwrite them,
+   * and the `headroom` bytes just before them in the same `ArrayBuffer`, to build its output in place
+   * (e.g. a new header in front of pixel data it keeps byte for byte: no copy of the kept bytes). The
+   * output may then be a view of that buffer; it is consumed before the buffer is used again. Never set
+   * for bytes a caller still owns.
+   */
+  readonly headroom?: number;
 }
 
 /** The de-identified result of one input. */

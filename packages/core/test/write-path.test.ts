@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { ErrorCodes, InputAccessError } from '../src/errors.js';
 import { createOutputPlacer } from '../src/pipeline/place-output.js';
 import type { ReleasedItem } from '../src/pipeline/process-item.js';
-import { ReadBuffer, createBlockingFileInputItem, readWholeFile } from '../src/pipeline/read-input.js';
+import {
+  READ_HEADROOM,
+  ReadBuffer,
+  createBlockingFileInputItem,
+  readWholeFile,
+} from '../src/pipeline/read-input.js';
 import { stageRelease } from '../src/pipeline/stage.js';
 import { tempDir } from './helpers.js';
 
@@ -62,11 +67,15 @@ describe('the worker write path', () => {
       const read = readWholeFile(`i${n}`, join(dir, `f${n}`), buffer);
       expect(read).toEqual(bytes);
       expect(buffer.take(0).buffer).toBe(read.buffer); // no new allocation
+      // Free bytes before the file's, which a handler may write a header into (InputItem.headroom).
+      expect(read.byteOffset).toBeGreaterThanOrEqual(READ_HEADROOM);
     }
     await writeFile(join(dir, 'grown'), new Uint8Array(150_000).fill(7));
-    expect(await createBlockingFileInputItem('g', join(dir, 'grown'), 5, buffer).read()).toEqual(
-      new Uint8Array(150_000).fill(7),
-    );
+    const grown = createBlockingFileInputItem('g', join(dir, 'grown'), 5, buffer);
+    expect(grown.headroom).toBe(READ_HEADROOM);
+    const read = await grown.read();
+    expect(read).toEqual(new Uint8Array(150_000).fill(7));
+    expect(read.byteOffset).toBeGreaterThanOrEqual(READ_HEADROOM);
   });
 
   it('stages released bytes with blocking writes, hashed from memory, and never replaces a file', async () => {

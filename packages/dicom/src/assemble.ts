@@ -423,19 +423,33 @@ export interface WrittenOutput {
 }
 
 /**
+ * Scratch space the output may be built in: the `ArrayBuffer` the spliced values are views of, and the
+ * lowest byte offset in it that may be overwritten (everything from there up to the values' own bytes).
+ */
+export interface InPlaceSpace {
+  readonly buffer: ArrayBufferLike;
+  readonly floor: number;
+}
+
+/**
  * Writes the output Part 10 stream: preamble, `DICM`, `meta` (explicit VR little endian, with its group
  * length), `dataset` in explicit VR of `encoding`'s byte order, and the `spliced` elements at their
  * place in tag order, each value copied once into the single output allocation.
+ *
+ * With `inPlace`, when one element is spliced and it comes last (pixel data, the common case) and the
+ * header fits in front of its value in that space, the header is written there instead and the output
+ * is a view that ends with the value where it already is: the same bytes, with no copy of the value.
  */
 export function writeOutput(
   meta: DcmjsDataset,
   dataset: DcmjsDataset,
   encoding: Encoding,
   spliced: readonly SplicedElement[],
+  inPlace?: InPlaceSpace,
 ): WrittenOutput {
   const sink = scratchSink();
   try {
-    return writeOutputWith(sink, meta, dataset, encoding, spliced);
+    return writeOutputWith(sink, meta, dataset, encoding, spliced, inPlace);
   } finally {
     releaseSink(sink);
   }
@@ -447,6 +461,7 @@ function writeOutputWith(
   dataset: DcmjsDataset,
   encoding: Encoding,
   spliced: readonly SplicedElement[],
+  inPlace: InPlaceSpace | undefined,
 ): WrittenOutput {
   sink.zeros(128);
   sink.text('DICM');
@@ -470,6 +485,25 @@ function writeOutputWith(
     writeElement(sink, tag, dataset[key]!, le);
   }
   while (next < pending.length) points.push({ at: sink.length, element: pending[next++]! });
+
+  const last = points.length === 1 ? points[0]! : undefined;
+  if (inPlace && last && last.at === sink.length && last.element.value.buffer === inPlace.buffer) {
+    const value = last.element.value;
+    const header = explicitHeader(
+      last.element.tag,
+      last.element.vr,
+      last.element.undefinedLength ? UNDEFINED_LENGTH : value.length,
+      le,
+    );
+    const start = value.byteOffset - header.length - sink.length;
+    if (start >= inPlace.floor) {
+      // Nothing of the input before the value is read again: the header overwrites it.
+      const out = new Uint8Array(inPlace.buffer, start, sink.length + header.length + value.length);
+      out.set(sink.bytes.subarray(0, sink.length), 0);
+      out.set(header, sink.length);
+      return { data: out, datasetStart };
+    }
+  }
 
   let total = sink.length;
   for (const { element } of points) total += explicitHeaderLength(element.vr) + element.value.length;

@@ -246,6 +246,10 @@ export async function deidentifyDicom(input: InputItem, ctx: DeidContext): Promi
       dataset,
       outEncoding,
       pixel.map((e) => toSpliced(e, part10.datasetBytes)),
+      // The pipeline's read buffer is ours to write in: the header goes in front of the pixel bytes.
+      input.headroom !== undefined
+        ? { buffer: bytes.buffer, floor: bytes.byteOffset - input.headroom }
+        : undefined,
     );
     data = written.data;
     // Our own output must walk cleanly before anyone sees it.

@@ -93,6 +93,7 @@ export async function processItem(
       path: item.path,
       size: bytes.length,
       read: async () => bytes,
+      ...(item.headroom !== undefined ? { headroom: item.headroom } : {}),
     };
     const outcome = await handler.deidentify(memoryItem, ctx);
     assertSafeRelativePath(outcome.output.relativePath, item.id);

@@ -15,8 +15,14 @@ export function createBlockingFileInputItem(
   size: number,
   buffer?: ReadBuffer,
 ): InputItem {
-  return { id, path, size, read: async () => readWholeFile(id, path, buffer) };
+  return { id, path, size, headroom: READ_HEADROOM, read: async () => readWholeFile(id, path, buffer) };
 }
+
+/**
+ * Free bytes kept before every file read here (see `InputItem.headroom`): room for a handler to write a
+ * header that grew in front of bytes it keeps, so that its output is a view of the read buffer.
+ */
+export const READ_HEADROOM = 64 * 1024;
 
 /** Largest file read into a {@link ReadBuffer} (larger ones get a buffer of their own, freed after use). */
 export const READ_BUFFER_LIMIT = 64 * 1024 * 1024;
@@ -30,7 +36,10 @@ export const READ_BUFFER_LIMIT = 64 * 1024 * 1024;
 export class ReadBuffer {
   private bytes: Buffer = Buffer.allocUnsafeSlow(0);
 
-  /** A buffer of at least `size` bytes: the shared one, or for files over the limit a new one. */
+  /**
+   * A buffer of at least `size` bytes (headroom included): the shared one, or for files over the limit
+   * a new one.
+   */
   take(size: number): Buffer {
     if (size > READ_BUFFER_LIMIT) return Buffer.allocUnsafeSlow(size);
     if (this.bytes.length < size) this.bytes = Buffer.allocUnsafeSlow(Math.max(size, this.bytes.length * 2));
@@ -39,8 +48,8 @@ export class ReadBuffer {
 }
 
 /**
- * Reads a regular file into one buffer (into `buffer` when given: see {@link ReadBuffer}). Throws
- * {@link InputAccessError} (`E_READ_FAILED`).
+ * Reads a regular file into one buffer (into `buffer` when given: see {@link ReadBuffer}), after
+ * {@link READ_HEADROOM} free bytes. Throws {@link InputAccessError} (`E_READ_FAILED`).
  */
 export function readWholeFile(id: string, path: string, buffer?: ReadBuffer): Uint8Array {
   let fd: number;
@@ -71,24 +80,29 @@ export function readWholeFile(id: string, path: string, buffer?: ReadBuffer): Ui
 
 const probe = Buffer.allocUnsafeSlow(64 * 1024);
 
-/** Reads to the end of the file: `expected` bytes in one buffer, more if the file grew meanwhile. */
+/**
+ * Reads to the end of the file: `expected` bytes into one buffer after {@link READ_HEADROOM} bytes, more
+ * if the file grew meanwhile. Returns a view of the file's bytes only.
+ */
 function readAll(fd: number, expected: number, shared: ReadBuffer | undefined): Uint8Array {
-  let buffer = shared ? shared.take(expected) : Buffer.allocUnsafeSlow(expected);
+  const room = READ_HEADROOM;
+  let buffer = shared ? shared.take(room + expected) : Buffer.allocUnsafeSlow(room + expected);
   let length = 0;
+  const view = (): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset + room, length);
   for (;;) {
     // Read `expected` bytes (the shared buffer may be longer), then probe for more.
-    const want = length < expected ? expected : buffer.length;
+    const want = length < expected ? expected : buffer.length - room;
     while (length < want) {
-      const n = readSync(fd, buffer, length, want - length, null);
-      if (n === 0) return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+      const n = readSync(fd, buffer, room + length, want - length, null);
+      if (n === 0) return view();
       length += n;
     }
     // The buffer is full: at the end of the file unless it grew since fstat (rare; then grow and go on).
     const more = readSync(fd, probe, 0, probe.length, null);
-    if (more === 0) return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
-    const larger = Buffer.allocUnsafeSlow(Math.max(buffer.length * 2, length + more));
-    buffer.copy(larger, 0, 0, length);
-    probe.copy(larger, length, 0, more);
+    if (more === 0) return view();
+    const larger = Buffer.allocUnsafeSlow(room + Math.max(buffer.length * 2, length + more));
+    buffer.copy(larger, room, room, room + length);
+    probe.copy(larger, room + length, 0, more);
     buffer = larger;
     length += more;
   }

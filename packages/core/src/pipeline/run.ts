@@ -26,6 +26,9 @@ import { processItem, type ItemResult } from './process-item.js';
 import { createOutputPlacer } from './place-output.js';
 import type { QuarantineRecord, RunReport } from './report.js';
 import { WorkerPool } from './worker-pool.js';
+import { defaultWorkerEntry, takePrestartedWorkers } from './prestart.js';
+
+export { defaultWorkerEntry } from './prestart.js';
 
 /** Name of the run-state folder inside the output folder (journal, report). */
 export const STATE_DIR = '.medimagecleaner';
@@ -374,30 +377,25 @@ async function createRunner(
       capacity: concurrency,
     };
   }
-  const pool = new WorkerPool(
-    concurrency,
-    {
-      handlerModules: [...(options.handlerModules ?? [])],
-      policy: options.policy,
-      key: options.key.key,
-      ...(stagingDir ? { stagingDir } : {}),
-      fsync: Boolean(options.fsync),
-    },
-    options.workerEntry ?? defaultWorkerEntry(),
-  );
+  const handlerModules = [...(options.handlerModules ?? [])];
+  const entry = options.workerEntry ?? defaultWorkerEntry();
+  const init = {
+    handlerModules,
+    policy: options.policy,
+    key: options.key.key,
+    ...(stagingDir ? { stagingDir } : {}),
+    fsync: Boolean(options.fsync),
+  };
+  // Workers the command line started before it knew the run's settings (see prestart.ts), else new ones.
+  const pool =
+    takePrestartedWorkers(handlerModules, concurrency, entry) ??
+    new WorkerPool(concurrency, { handlerModules, init }, entry);
+  pool.start(init);
   return {
     run: (file, id, jobId) => pool.run({ id, path: file.path, size: file.size }, jobId),
     close: () => pool.close(),
     capacity: pool.capacity,
   };
-}
-
-/** The compiled worker entry beside this module (or, when running from sources in tests, in dist). */
-export function defaultWorkerEntry(): URL {
-  const here = new URL(import.meta.url);
-  return here.pathname.endsWith('.ts')
-    ? new URL('../../dist/pipeline/worker-entry.js', here)
-    : new URL('./worker-entry.js', here);
 }
 
 async function prepareOutput(

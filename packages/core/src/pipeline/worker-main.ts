@@ -1,7 +1,8 @@
 /**
- * The worker proper (loaded by `worker-entry.ts`). It builds handlers and the context once, then
- * processes jobs one at a time: each input is read with one blocking read into a reused buffer, released bytes go to a staging file, and
- * only PHI-free results go back to the main thread.
+ * The worker proper (loaded by `worker-entry.ts`). It loads its handlers at once, builds the context
+ * when the run's settings are known (at start, or from the first message when the worker was started
+ * early), then processes jobs one at a time: each input is read with one blocking read into a reused
+ * buffer, released bytes go to a staging file, and only PHI-free results go back to the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDeidContext } from './context.js';
@@ -9,7 +10,7 @@ import { ReadBuffer, createBlockingFileInputItem } from './read-input.js';
 import { loadHandlers } from './load-handlers.js';
 import { processItem } from './process-item.js';
 import { stageRelease } from './stage.js';
-import type { WorkerInit, WorkerJob, WorkerReply } from './worker-protocol.js';
+import type { WorkerBoot, WorkerInit, WorkerJob, WorkerReply, WorkerStart } from './worker-protocol.js';
 import { ErrorCodes, toMedImageCleanerError } from '../errors.js';
 
 // Libraries print values in warnings (dcmjs does): nothing a handler or its dependencies write to the
@@ -18,11 +19,16 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', '
   console[method] = () => undefined;
 }
 
-const init = workerData as WorkerInit;
+const boot = workerData as WorkerBoot;
+const handlersReady = loadHandlers(boot.handlerModules);
+let resolveInit!: (init: WorkerInit) => void;
+const initReady = new Promise<WorkerInit>((resolve) => (resolveInit = resolve));
+if (boot.init) resolveInit(boot.init);
 const ready = (async () => {
-  const handlers = await loadHandlers(init.handlerModules);
+  const handlers = await handlersReady;
+  const init = await initReady;
   const ctx = createDeidContext({ policy: init.policy, key: init.key });
-  return { handlers, ctx };
+  return { handlers, ctx, init };
 })();
 // A failed start is reported on each job (below), never as an unhandled rejection that kills the worker.
 ready.catch(() => undefined);
@@ -32,14 +38,18 @@ ready.catch(() => undefined);
 // interleaving blocking I/O anyway).
 const buffer = new ReadBuffer();
 let queue: Promise<void> = Promise.resolve();
-parentPort?.on('message', (job: WorkerJob) => {
-  queue = queue.then(() => runJob(job));
+parentPort?.on('message', (message: WorkerJob | WorkerStart) => {
+  if ('start' in message) {
+    resolveInit(message.start);
+    return;
+  }
+  queue = queue.then(() => runJob(message));
 });
 
 async function runJob(job: WorkerJob): Promise<void> {
   let reply: WorkerReply;
   try {
-    const { handlers, ctx } = await ready;
+    const { handlers, ctx, init } = await ready;
     const result = await stageRelease(
       await processItem(createBlockingFileInputItem(job.id, job.path, job.size, buffer), handlers, ctx),
       init.stagingDir,

@@ -1,7 +1,7 @@
 import type { ResolvedPolicy } from '../policy/types.js';
 import type { ItemResult } from './process-item.js';
 
-/** What a worker is started with. */
+/** The settings of one run, which a worker needs before its first job. */
 export interface WorkerInit {
   handlerModules: string[];
   policy: ResolvedPolicy;
@@ -10,6 +10,21 @@ export interface WorkerInit {
   stagingDir?: string;
   /** fsync each staged file before reporting it. */
   fsync?: boolean;
+}
+
+/**
+ * A worker's `workerData`: the handler modules to load at once and, unless the worker was started
+ * before the run's settings were known (see `prestartWorkers`), those settings. A worker started
+ * without them waits for a {@link WorkerStart} message before it runs a job.
+ */
+export interface WorkerBoot {
+  handlerModules: string[];
+  init?: WorkerInit;
+}
+
+/** The run's settings, sent to a worker that was started without them. */
+export interface WorkerStart {
+  start: WorkerInit;
 }
 
 /** One job sent to a worker. */

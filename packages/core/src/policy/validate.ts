@@ -4,9 +4,17 @@ import type { FormatHandler } from '../types.js';
 import { POLICY_DOCUMENT_SCHEMA } from './schema.js';
 import type { PolicyDocument } from './types.js';
 
-// JSON Schema 2020-12, the draft handler schemas declare.
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validateDocument = ajv.compile(POLICY_DOCUMENT_SCHEMA);
+// JSON Schema 2020-12, the draft handler schemas declare. Compiled on first use, not on import: worker
+// threads import this package but never validate a policy (compiling costs ~100 ms per thread).
+let ajv: Ajv2020 | undefined;
+let documentValidator: ValidateFunction | undefined;
+function compiler(): Ajv2020 {
+  return (ajv ??= new Ajv2020({ allErrors: true, strict: false }));
+}
+function validateDocument(doc: unknown): boolean {
+  documentValidator ??= compiler().compile(POLICY_DOCUMENT_SCHEMA);
+  return documentValidator(doc) as boolean;
+}
 const formatValidators = new WeakMap<FormatHandler, ValidateFunction>();
 
 /** Handlers whose schemas check the format sections, by format name. */
@@ -22,7 +30,7 @@ export function validatePolicyDocument(
   handlers?: FormatSchemas,
 ): PolicyDocument {
   if (!validateDocument(doc)) {
-    throw invalid(source, describe(validateDocument.errors));
+    throw invalid(source, describe(documentValidator?.errors));
   }
   const policy = doc as PolicyDocument;
   if (handlers && policy.formats) {
@@ -46,7 +54,7 @@ export function validatePolicyDocument(
 function compiled(handler: FormatHandler): ValidateFunction {
   let validate = formatValidators.get(handler);
   if (!validate) {
-    validate = ajv.compile(handler.policySchema as object);
+    validate = compiler().compile(handler.policySchema as object);
     formatValidators.set(handler, validate);
   }
   return validate;
