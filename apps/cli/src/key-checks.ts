@@ -1,22 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { ConfigurationError, ErrorCodes } from '@medimagecleaner/core';
-
-/**
- * Fewest distinct byte values a project key must hold. A random 32-byte key has about 28; fewer than
- * this means a placeholder (all zeros, one repeated byte, a short repeated pattern), which would make
- * every pseudonym guessable.
- */
-export const MIN_DISTINCT_KEY_BYTES = 8;
-
-/** Refuses a key with too little entropy (all bytes equal, or nearly) with a typed key error. */
-export function assertKeyEntropy(key: Uint8Array): void {
-  if (new Set(key).size < MIN_DISTINCT_KEY_BYTES) {
-    throw new ConfigurationError(
-      ErrorCodes.KEY_INVALID,
-      'the project key is not random (all or nearly all of its bytes are equal); make one with `medimagecleaner key generate -o <file>`',
-    );
-  }
-}
+export { assertKeyEntropy, MIN_DISTINCT_KEY_BYTES } from '@medimagecleaner/core';
 
 /**
  * A warning when the key file at `path` may be read by its group or by others (mode & 0o077), or

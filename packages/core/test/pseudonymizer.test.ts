@@ -103,6 +103,16 @@ describe('project keys', () => {
     );
   });
 
+  it('refuses keys that are not random: all zeros, one repeated byte, a short repeated pattern', () => {
+    for (const text of [
+      '00'.repeat(32),
+      'ab'.repeat(32),
+      '0102'.repeat(16),
+      Buffer.alloc(32, 7).toString('base64'),
+    ])
+      expect(() => parseKey(text)).toThrow(expect.objectContaining({ code: ErrorCodes.KEY_INVALID }));
+  });
+
   it('generates a 0600 key file when none is given, reuses it, and never overwrites it', async () => {
     const dir = await tempDir();
     const path = join(dir, 'project.key');

@@ -19,15 +19,40 @@ export interface LoadedKey {
   fingerprint: string;
 }
 
-/** Parses a key written as hex (64+ hex digits) or base64 (32+ bytes). */
+/**
+ * Fewest distinct byte values a project key must hold. A random 32-byte key has about 28; fewer than
+ * this means a placeholder (all zeros, one repeated byte, a short repeated pattern), which would make
+ * every pseudonym guessable.
+ */
+export const MIN_DISTINCT_KEY_BYTES = 8;
+
+/** Refuses a key with too little entropy (all bytes equal, or nearly) with a typed key error. */
+export function assertKeyEntropy(key: Uint8Array): void {
+  if (new Set(key).size < MIN_DISTINCT_KEY_BYTES) {
+    throw new ConfigurationError(
+      ErrorCodes.KEY_INVALID,
+      'the project key is not random (all or nearly all of its bytes are equal); make one with `medimagecleaner key generate -o <file>`',
+    );
+  }
+}
+
+/**
+ * Parses a key written as hex (64+ hex digits) or base64 (32+ bytes). Refuses a key that is not
+ * random ({@link assertKeyEntropy}).
+ */
 export function parseKey(text: string): Uint8Array {
   const trimmed = text.trim();
   if (/^[0-9a-fA-F]+$/.test(trimmed) && trimmed.length % 2 === 0 && trimmed.length >= MIN_KEY_BYTES * 2) {
-    return Buffer.from(trimmed, 'hex');
+    const bytes = Buffer.from(trimmed, 'hex');
+    assertKeyEntropy(bytes);
+    return bytes;
   }
   if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) {
     const bytes = Buffer.from(trimmed, 'base64');
-    if (bytes.length >= MIN_KEY_BYTES) return bytes;
+    if (bytes.length >= MIN_KEY_BYTES) {
+      assertKeyEntropy(bytes);
+      return bytes;
+    }
   }
   throw new ConfigurationError(
     ErrorCodes.KEY_INVALID,
