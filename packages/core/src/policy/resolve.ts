@@ -113,6 +113,7 @@ export const DEFAULT_TEXT_POLICY: Readonly<TextPolicy> = Object.freeze({
   allow: [],
   deny: [],
   residualConfidence: 0.9,
+  model: false,
 });
 
 /** Layers one document's `text` section: scalars override, lists add up (without duplicates). */
@@ -121,6 +122,7 @@ function mergeTextPolicy(into: TextPolicy, layer: TextPolicyDocument | undefined
   if (layer.replacement !== undefined) into.replacement = layer.replacement;
   if (layer.minConfidence !== undefined) into.minConfidence = layer.minConfidence;
   if (layer.residualConfidence !== undefined) into.residualConfidence = layer.residualConfidence;
+  if (layer.model !== undefined) into.model = layer.model;
   const add = (list: string[], more: string[] | undefined): void => {
     for (const item of more ?? []) if (!list.includes(item)) list.push(item);
   };

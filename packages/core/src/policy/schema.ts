@@ -51,6 +51,7 @@ export const POLICY_DOCUMENT_SCHEMA = {
         allow: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
         deny: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 } },
         residualConfidence: { type: 'number', minimum: 0, maximum: 1 },
+        model: { type: 'boolean' },
       },
     },
     subject: {

@@ -43,8 +43,9 @@ export type TextReplacement = 'placeholder' | 'surrogate';
 export interface TextPolicyDocument {
   /**
    * `placeholder` (default): each span becomes `[NAME]`, `[DATE]` ... ; `surrogate`: realistic
-   * replacements that keep the text readable (keyed fake names, dates moved by the subject's own
-   * offset when the policy keeps modified dates, places generalised).
+   * replacements that keep the text readable (keyed fake names, keyed digits in numbers, dates moved
+   * by the subject's own offset when the policy keeps modified dates); places and the other types
+   * become typed placeholders.
    */
   replacement?: TextReplacement;
   /** Spans below this confidence are not replaced (0..1, default 0.5). */
@@ -60,6 +61,11 @@ export interface TextPolicyDocument {
    * release (0..1, default 0.9).
    */
   residualConfidence?: number;
+  /**
+   * Also run the learned token model (`models/text-phi-token`) and report its spans beside the rules'
+   * (default false: measured on the dev half it adds no span at a usable precision; see its card).
+   */
+  model?: boolean;
 }
 
 /** {@link TextPolicyDocument} with every default filled in. */
@@ -70,6 +76,7 @@ export interface TextPolicy {
   allow: string[];
   deny: string[];
   residualConfidence: number;
+  model: boolean;
 }
 
 /**

@@ -23,6 +23,8 @@ import { createNameFinder } from './names.js';
 import { findPeople } from './people.js';
 import { findPlaces } from './places.js';
 import { markTaught, propagate, taughtWords } from './propagate.js';
+import { createTokenModel, type TokenModel } from './model/token-model.js';
+import { ErrorCodes, PolicyError } from '../errors.js';
 import { tokenContext, type TokenContext } from './tokens.js';
 import { createWordBook, wordKey, type WordInfo } from './word-info.js';
 import { defaultPlaceholder, redactSpans } from './redact.js';
@@ -57,6 +59,12 @@ export interface TextPhiDetectorOptions {
    * placeholders. Needs the run's pseudonymizer.
    */
   surrogates?: { pseudonyms: Pseudonymizer };
+  /**
+   * Also run the learned token model and report its spans beside the rules' (rules and model
+   * combined, never the model alone): `true` for the shipped model (`models/text-phi-token`), or a
+   * loaded {@link TokenModel}. Fails when the model files are missing.
+   */
+  model?: boolean | TokenModel;
 }
 
 /**
@@ -122,6 +130,19 @@ function trimLeadingWords(ctx: TokenContext, span: PhiSpan): PhiSpan | undefined
 
 const DEFAULT_MIN_CONFIDENCE = 0.5;
 
+/** The token model a detector option asks for; a configuration error when it asks for absent files. */
+function loadModel(option: boolean | TokenModel | undefined): TokenModel | undefined {
+  if (option === undefined || option === false) return undefined;
+  if (option !== true) return option;
+  const loaded = createTokenModel();
+  if (!loaded)
+    throw new PolicyError(
+      ErrorCodes.POLICY_INVALID,
+      'the policy asks for the learned text model (text.model), but models/text-phi-token is not installed',
+    );
+  return loaded;
+}
+
 function clampConfidence(value: number | undefined, fallback: number): number {
   if (value === undefined || Number.isNaN(value)) return fallback;
   return Math.min(1, Math.max(0, value));
@@ -148,6 +169,7 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
     familyNames: options.familyNames,
     stopWords: options.stopWords,
   });
+  const model = loadModel(options.model);
   const allow = compilePhraseList(options.allow ?? []);
   const deny = compilePhraseList(options.deny ?? []);
 
@@ -214,6 +236,8 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
       const learned = learnedMap(scan.learned);
       if (learned.size > 0) markTaught(ctx, learned, found, 'learned');
       for (const span of found) spans.push(span);
+      // The model reads every rule span (at any confidence) of the text as part of its input.
+      if (model) for (const span of model.predict(text, ctx, spans)) spans.push(span);
     }
     const folded = (): string => (foldedText ??= foldText(text));
     if (deny.size > 0) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createPseudonymizer } from '../pseudonym/pseudonymizer.js';
 import { resolvePolicyDocument } from '../policy/resolve.js';
 import { createTextEngine, createTextPhiDetector } from './index.js';
+import type { TokenModel } from './model/index.js';
 
 const detector = createTextPhiDetector();
 
@@ -327,5 +328,27 @@ describe('the policy text section', () => {
     expect(() => policy({ replacment: 'surrogate' })).toThrow();
     expect(() => policy({ minConfidence: 2 })).toThrow();
     expect(() => policy({ disabledTypes: ['names'] })).toThrow();
+    expect(() => policy({ model: 'yes' })).toThrow();
+  });
+
+  it('model: off by default; on, the shipped token model runs beside the rules and the rules still find everything', () => {
+    expect(policy({}).text.model).toBe(false);
+    const withModel = createTextEngine(policy({ model: true }));
+    const out = withModel.redact(note).text;
+    expect(out).not.toMatch(/Zabrowski|7\/22|Brightwater|410-555-0198/);
+    expect(out).toContain('Scanner SIEMENS Skyra.');
+  });
+
+  it("combines a model with the rules: a span only the model finds is reported, the rules' spans stay", () => {
+    const text = 'Seen by Dr. Zabrowski. Vexmoor agreed.';
+    const at = text.indexOf('Vexmoor');
+    const model: TokenModel = {
+      threshold: 0.99,
+      sha256: 'test',
+      predict: () => [{ start: at, end: at + 7, type: 'name', confidence: 0.995, rule: 'model/token' }],
+      probabilities: () => new Float32Array(0),
+    };
+    const spans = createTextPhiDetector({ model }).detect(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['Zabrowski', 'Vexmoor']);
   });
 });

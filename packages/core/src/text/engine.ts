@@ -25,6 +25,7 @@ export function createTextEngine(policy: ResolvedPolicy, options: TextEngineOpti
     enabledTypes,
     allow: text.allow,
     deny: text.deny,
+    ...(text.model ? { model: true } : {}),
     ...(surrogate && options.pseudonyms ? { surrogates: { pseudonyms: options.pseudonyms } } : {}),
   });
 }
