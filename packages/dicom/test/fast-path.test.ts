@@ -18,6 +18,7 @@ import {
   type SplicedElement,
 } from '../src/assemble.js';
 import { dictionaryVr, readPart10, writePart10 } from '../src/dcmjs-io.js';
+import { deidentifyDicom } from '../src/handler.js';
 import { cachedIdentifierMatcher } from '../src/inspect.js';
 import { outputMeta } from '../src/method.js';
 import { encodingOf, parsePart10, transferSyntaxOf } from '../src/part10.js';
@@ -224,6 +225,39 @@ describe('one output allocation, header-only dcmjs', () => {
       Buffer.from(before.datasetBytes.subarray(pb.start, pb.end)),
     );
     expect(pa.end).toBe(after.datasetBytes.length);
+  });
+
+  it('with headroom, writes the header in front of the pixel bytes where they are: same output, no copy', async () => {
+    const input = ct();
+    const expected = (await deid(input, context())).output.data;
+    const headroom = 65536;
+    const scratch = new Uint8Array(headroom + input.length);
+    scratch.set(input, headroom);
+    const bytes = scratch.subarray(headroom);
+    const item = {
+      id: 'item-1',
+      path: 'memory:item-1',
+      size: bytes.length,
+      headroom,
+      read: async () => bytes,
+    };
+    const { output } = await deidentifyDicom(item, context());
+    expect(Buffer.from(output.data)).toEqual(Buffer.from(expected));
+    // The output ends with the pixel bytes in place: a view of the same buffer, never a copy.
+    expect(output.data.buffer === scratch.buffer).toBe(true);
+    expect(output.data.byteOffset + output.data.length).toBe(scratch.length);
+    // Without room for the header (no headroom, a header that grew), one new allocation as before.
+    const grown = ct({ '00081030': { vr: 'LO', Value: ['x'.repeat(64)] } });
+    const tight = new Uint8Array(grown);
+    const noRoom = {
+      id: 'item-1',
+      path: 'memory:item-1',
+      size: tight.length,
+      headroom: 0,
+      read: async () => tight,
+    };
+    const fallback = (await deidentifyDicom(noRoom, context())).output.data;
+    expect(Buffer.from(fallback)).toEqual(Buffer.from((await deid(grown, context())).output.data));
   });
 
   it('puts pixel elements back at their place in tag order, before later attributes', () => {
