@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
-import { ConfigurationError, ErrorCodes } from '../errors.js';
+import { ConfigurationError, ErrorCodes, MedImageCleanerError } from '../errors.js';
 import { MIN_KEY_BYTES } from './pseudonymizer.js';
 
 /** Environment variable that may hold the project key (hex or base64). */
@@ -152,9 +152,15 @@ async function readKeyFile(path: string): Promise<Uint8Array> {
   try {
     return parseKey(text);
   } catch (error) {
-    throw new ConfigurationError(ErrorCodes.KEY_INVALID, 'the key file does not hold a valid key', {
-      file: path,
-      cause: error,
-    });
+    // The parser's reason (too short, not hex or base64, not random) says what to fix.
+    const reason = error instanceof MedImageCleanerError ? error.reason : 'not a valid key';
+    throw new ConfigurationError(
+      ErrorCodes.KEY_INVALID,
+      `the key file does not hold a valid key: ${reason}`,
+      {
+        file: path,
+        cause: error,
+      },
+    );
   }
 }
