@@ -50,6 +50,11 @@ const container = (children: DcmjsDataset[]): DcmjsDataset => ({
 function nestedSr(depth: number, value: string, extra: DcmjsDataset = {}): DcmjsDataset {
   let items: DcmjsDataset[] = [textItem(value)];
   for (let level = 1; level < depth; level++) items = [container(items)];
+  return srDocument(items, extra);
+}
+
+/** A Basic Text SR document whose root Content Sequence holds `items`. */
+function srDocument(items: DcmjsDataset[], extra: DcmjsDataset = {}): DcmjsDataset {
   return baseDataset({
     '00080016': { vr: 'UI', Value: [BASIC_TEXT_SR] },
     '00080018': { vr: 'UI', Value: [UIDS.instance] },
@@ -184,22 +189,13 @@ describe('words one text of the record shows to be PHI', () => {
   it('are removed from every other text value of the file, where nothing else marks them', async () => {
     // Two SR TEXT items and a comment: only the first gives context (a title); the others name the
     // same person and the same ward bare.
-    const input = baseDataset({
-      '00080016': { vr: 'UI', Value: [BASIC_TEXT_SR] },
-      '00080018': { vr: 'UI', Value: [UIDS.instance] },
-      '00080060': { vr: 'CS', Value: ['SR'] },
-      '0040A040': { vr: 'CS', Value: ['CONTAINER'] },
-      '0040A050': { vr: 'CS', Value: ['SEPARATE'] },
-      ...concept('18748-4', 'Diagnostic Imaging Report'),
-      '0040A730': {
-        vr: 'SQ',
-        Value: [
-          textItem('Findings discussed with Dr. Ostravik, who will transfer the patient to Quenmoor 4.'),
-          container([textItem('Ostravik agrees. Stable small effusion.')]),
-        ],
-      },
-      '00204000': { vr: 'LT', Value: ['Return to Quenmoor after the scan.'] },
-    });
+    const input = srDocument(
+      [
+        textItem('Findings discussed with Dr. Ostravik, who will transfer the patient to Quenmoor 4.'),
+        container([textItem('Ostravik agrees. Stable small effusion.')]),
+      ],
+      { '00204000': { vr: 'LT', Value: ['Return to Quenmoor after the scan.'] } },
+    );
     const { dict, raw, findings } = await released(input);
     const [first, second] = textValues(dict);
     expect(first).toContain('Findings discussed with Dr.');
