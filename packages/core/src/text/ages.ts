@@ -29,6 +29,17 @@ const RULES: readonly PatternRule[] = [
     check: over89(1),
   },
   {
+    // 95 Jahre, de 101 años, 96 ans, 92 anni, 94 jaar, 93 anos, 95-jährige.
+    id: 'age/years-multilingual',
+    type: 'age',
+    re: rx(
+      '(?<![\\p{N}.])(\\d{2,3})(?:\\s?-?\\s?)(?:jahre|jahren|jährige[rnms]?|j\\.|años|anos|ans|anni|jaar|jarige)(?!\\p{L})',
+      true,
+    ),
+    confidence: 0.85,
+    check: over89(1),
+  },
+  {
     // 93 y/o, 93yo, 93 y.o.
     id: 'age/yo',
     type: 'age',

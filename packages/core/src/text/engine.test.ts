@@ -241,6 +241,11 @@ describe('places and institutions', () => {
     ['Outside study from Mercy Brookhaven dated 13 Feb 2019', 'Mercy Brookhaven'],
     ['received intubated, transferred from er mazur campus. 40 yo f', 'mazur'],
     ['worried about his business Lumatrex while here', 'Lumatrex'],
+    ['Patient Lakshmi Ferrante, 95 Jahre, wohnhaft in Yarrow.', 'Yarrow'],
+    ['Pt states she was born in New York and moved to Reenport in 1996.', 'Reenport'],
+    ['Née le 06/10/1942 à Kourkrosford. Mari présent.', 'Kourkrosford'],
+    ['OUTSIDE RECORDS FAXED FROM MERCY NORTHFOLD (FAX ATTACHED)', 'MERCY NORTHFOLD'],
+    ['transferred to sterling 2 in stable condition', 'sterling'],
   ])('finds the place in %j', (text, place) => {
     expect(covered(text, place)).toBe(true);
   });
@@ -254,6 +259,7 @@ describe('places and institutions', () => {
     'increase in LVH on echo; no change in SAH; pH 7.31',
     'extubated 2 days ago, to step-down unit',
     'f/u in Heart Failure Clinic and the Wound Care Center; D/C TO CARDIAC REHAB',
+    'transferred to bed 2, then to floor 4; moved to Chair for 2 hours',
     'Site: left forearm. Location: RLL. Comparison: prior CT of the chest',
   ])('keeps unit names and clinical words in %j', (text) => {
     expect(found(text).filter(([, type]) => type === 'location')).toEqual([]);

@@ -135,6 +135,16 @@ describe('ages over 89', () => {
     ]);
   });
 
+  it('finds ages over 89 written in German, Spanish, French, Italian and Dutch', () => {
+    expect(found('95 Jahre; de 101 años; 96 ans; 92 anni; 94 jaar; 45 Jahre; 30 años')).toEqual([
+      ['95 Jahre', 'age'],
+      ['101 años', 'age'],
+      ['96 ans', 'age'],
+      ['92 anni', 'age'],
+      ['94 jaar', 'age'],
+    ]);
+  });
+
   it('keeps ages up to 89', () => {
     expect(found('A 45 year old man; age 89; 65 y/o; 089Y; 045Y; follow-up in 12 months')).toEqual([]);
   });

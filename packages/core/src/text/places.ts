@@ -80,6 +80,13 @@ const NOT_FACILITY = new Set(
   ).split(' '),
 );
 
+/** Words of a ward's number that name no one: `bed 2`, `floor 4`, `West 3`. */
+const GENERIC_WARD_WORDS: ReadonlySet<string> = new Set(
+  'bed beds floor room rooms unit units pod bay wing tower level station west east north south ward cot suite'.split(
+    ' ',
+  ),
+);
+
 /** Hospital-unit abbreviations that are not a place's name. */
 const UNIT_ABBREVIATIONS = new Set(
   (
@@ -132,13 +139,13 @@ const ORGANISATION_WORDS = new Set(
 
 /** Saints' and religious hospital names: St Mary, Saint Joseph, Holy Cross, Sacred Heart. */
 const SAINT_RE =
-  /(?<![\p{L}\p{N}])(?:(?:st|ste|saint|san|santa|sainte)\.?[ \t]+(\p{L}[\p{L}'’-]+)|(?:holy[ \t]+(?:cross|family|name|spirit|redeemer|trinity)|sacred[ \t]+heart|good[ \t]+samaritan|mount[ \t]+sinai|mt\.?[ \t]+sinai|our[ \t]+lady(?:[ \t]+of[ \t]+\p{L}+)?)(?![\p{L}]))/giu;
+  /(?<![\p{L}\p{N}])(?:(?:st|ste|saint|san|santa|sainte|mercy|providence|baptist|methodist|presbyterian|adventist|lutheran)\.?[ \t]+(\p{L}[\p{L}'’-]+)|(?:holy[ \t]+(?:cross|family|name|spirit|redeemer|trinity)|sacred[ \t]+heart|good[ \t]+samaritan|mount[ \t]+sinai|mt\.?[ \t]+sinai|our[ \t]+lady(?:[ \t]+of[ \t]+\p{L}+)?)(?![\p{L}]))/giu;
 
 /** `U Maryland`, `U. of MD`: a university hospital by its state. */
 const U_STATE_RE = /(?<![\p{L}])U\.?[ \t]+(\p{L}+)(?![\p{L}])/gu;
 
 const TOWN_CUE_RE =
-  /(?<![\p{L}])(?:lives|living|live|resides|residing|reside|home|house|born|moved|visiting|visit|flying|fly|drive|driving|arrive|arriving|here|relocated|returning|son|daughter|dtr|sister|brother|wife|husband|family|mother|father|friend|niece|nephew)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:in|at|from|to|near)[ \t]+/giu;
+  /(?<![\p{L}])(?:lives|living|live|resides|residing|reside|home|house|born|moved|visiting|visit|flying|fly|drive|driving|arrive|arriving|here|relocated|returning|son|daughter|dtr|sister|brother|wife|husband|family|mother|father|friend|niece|nephew)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:in|at|from|to|near)[ \t]+|(?<![\p{L}])(?:resident[ \t]+of|native[ \t]+of|wohnhaft[ \t]+in|geboren[ \t]+in|nacid[oa][ \t]+en|domiciliad[oa][ \t]+en|residente[ \t]+(?:en|in|a)|domicili[ée]e?[ \t]+[àa]|n[ée]e?[ \t]+(?:le[ \t]+[\d/.-]+[ \t]+)?[àa])[ \t]+/giu;
 
 /** Finds places and institutions; appends `location` spans to `out`. */
 export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out: PhiSpan[]): void {
@@ -272,13 +279,21 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     const t = tokens[i];
     if (!t || t.initial || t.month) return;
     const w = t.info;
+    // `transferred to Sterling 2`: after a transfer, a name (not a common word) with a number is a ward.
+    const afterTransfer =
+      /(?:transferred|transfered|transfer|xfer|moved|sent)[ \t]+to[ \t]+(?:the[ \t]+)?$/i.test(
+        text.slice(Math.max(0, t.start - 24), t.start),
+      );
+    const nameWard =
+      afterTransfer && (w.given || w.family) && !w.medical && !w.stop && !GENERIC_WARD_WORDS.has(t.key);
     if (
-      w.english !== undefined ||
-      w.medical ||
-      w.stop ||
-      w.clipped ||
-      w.misspelt ||
-      UNIT_ABBREVIATIONS.has(t.key)
+      !nameWard &&
+      (w.english !== undefined ||
+        w.medical ||
+        w.stop ||
+        w.clipped ||
+        w.misspelt ||
+        UNIT_ABBREVIATIONS.has(t.key))
     )
       return;
     if (t.key.length < 4) return;
@@ -375,7 +390,18 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     }
     const i = ctx.indexAt(m.index + m[0].length - name.length);
     const t = tokens[i];
-    if (!t || !(t.info.given || t.info.family) || (ctx.casing === 'mixed' && !t.cap)) return;
+    if (!t || (ctx.casing === 'mixed' && !t.cap)) return;
+    // `Mercy Northfold`, `Providence Ashby`: a denomination, then a town's name or a word nobody listed.
+    const denomination = /^(?:mercy|providence|baptist|methodist|presbyterian|adventist|lutheran)/i.test(
+      m[0],
+    );
+    if (denomination) {
+      if (!(unlistedWord(t) || book.place(t.key)?.includes('city'))) return;
+      if (t.info.medical || t.info.stop || t.month) return;
+      push(m.index, t.end, 0.75, 'location/saint');
+      return;
+    }
+    if (!(t.info.given || t.info.family)) return;
     if (t.info.english !== undefined && t.info.english <= 35) return;
     push(m.index, t.end, 0.75, 'location/saint');
   });
@@ -490,6 +516,23 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       !(a.info.english !== undefined && a.info.english <= 35)
     ) {
       push(a.start, a.end, 0.75, 'location/town');
+      return;
+    }
+    // `moved to Yarrow`, `wohnhaft in Sterling`: a capitalised word that is no common word, in a
+    // mixed-case note, after a place cue.
+    if (
+      ctx.casing === 'mixed' &&
+      a.cap &&
+      !a.upper &&
+      a.key.length >= 4 &&
+      !a.info.stop &&
+      !a.info.medical &&
+      !a.month &&
+      !NOT_FACILITY.has(a.key) &&
+      !(book.place(a.key)?.includes('state') ?? false) &&
+      (a.info.english === undefined || a.info.english >= 50)
+    ) {
+      push(a.start, a.end, 0.65, 'location/town');
       return;
     }
     // `wife in Staxenville`, `moved to GLENHOLLOW`: a word nobody listed after a place cue.
