@@ -87,6 +87,11 @@ export interface InputItem {
    * for bytes a caller still owns.
    */
   readonly headroom?: number;
+  /**
+   * Words the text engine learned from the other items of the same subject in this batch (see
+   * {@link FormatHandler.learn}), for the handler to pass to its text scans. Held in memory only.
+   */
+  readonly learned?: readonly LearnedWord[];
 }
 
 /** The de-identified result of one input. */
@@ -299,4 +304,19 @@ export interface FormatHandler {
    * Throws a `PolicyError`.
    */
   validatePolicy?(policy: ResolvedPolicy): void;
+  /**
+   * Reads one item before the batch is processed and returns its subject (a pseudonym, never an
+   * original value) and the words its free text teaches (`ctx.text.learn`). The pipeline gives every
+   * item of that subject the words of all of them ({@link InputItem.learned}), so a name that context
+   * shows in one note is removed where it stands bare in another note of the same patient. Optional;
+   * `undefined` when the item has nothing to teach. Errors are ignored (the item fails later, typed).
+   */
+  learn?(input: InputItem, ctx: DeidContext): Promise<SubjectLearning | undefined>;
+}
+
+/** What one item teaches about its subject (see {@link FormatHandler.learn}). */
+export interface SubjectLearning {
+  /** The subject's pseudonym (never an original identifier). */
+  readonly subject: string;
+  readonly words: readonly LearnedWord[];
 }

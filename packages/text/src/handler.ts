@@ -13,6 +13,7 @@ import {
   type InputItem,
   type InspectContext,
   type PhiSpan,
+  type SubjectLearning,
 } from '@medimagecleaner/core';
 import { decodeTextFile, encodeUtf8 } from './decode.js';
 import { inspectText } from './inspect.js';
@@ -44,8 +45,25 @@ export function createHandler(_options: TextHandlerOptions = {}): FormatHandler 
     format: 'text',
     sniff: (head: Uint8Array, name?: string) => sniffText(head, name),
     deidentify: (input: InputItem, ctx: DeidContext) => deidentifyText(input, ctx),
+    learn: (input: InputItem, ctx: DeidContext) => learnFromText(input, ctx),
     inspect: (output: Uint8Array, ctx: InspectContext) => inspectText(output, ctx),
   });
+}
+
+/**
+ * What one note teaches about its subject, for the batch's learning pass: the subject's pseudonym and
+ * the words that context in the note shows to be names or places. A note without a labelled patient
+ * identifier is its own subject and teaches no other note.
+ */
+export async function learnFromText(
+  input: InputItem,
+  ctx: DeidContext,
+): Promise<SubjectLearning | undefined> {
+  const { text } = decodeTextFile(await input.read(), input.id);
+  const patientId = labelledPatientId(text, ctx.text);
+  if (patientId === undefined) return undefined;
+  const subjectKey = patientSubjectKey(patientId, labelledIssuer(text), ctx.policy.subject.key);
+  return { subject: subjectOf(subjectKey, input.id, ctx.pseudonyms), words: ctx.text.learn([text]) };
 }
 
 /** De-identifies one note. Throws a {@link MedImageCleanerError} when it cannot. */
@@ -69,6 +87,7 @@ export async function deidentifyText(input: InputItem, ctx: DeidContext): Promis
     : undefined;
   const redacted = ctx.text.redact(text, {
     knownIdentifiers,
+    ...(input.learned && input.learned.length > 0 ? { learned: input.learned } : {}),
     ...(dateOffsetDays === undefined ? {} : { dateOffsetDays }),
   });
   const findings: Finding[] = [];

@@ -1,16 +1,18 @@
 import { constants } from 'node:fs';
-import { access, open, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { access, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigurationError, ErrorCodes, InputAccessError, type MedImageCleanerError } from '../errors.js';
 import type { FormatHandler } from '../types.js';
-import { SNIFF_BYTES } from './process-item.js';
+import { readHead } from './read-head.js';
 
 /** A file found among the inputs. */
 export interface DiscoveredFile {
   /** Absolute real path. */
   path: string;
   size: number;
+  /** The format of the first handler that recognised its first bytes, when discovery sniffed it. */
+  format?: string;
 }
 
 /** What discovery found: files in a stable order, and the problems it met (no PHI in them). */
@@ -32,8 +34,11 @@ export interface DiscoverOptions {
    * always listed, so that an unrecognised one is reported. Files that cannot be read, and anything
    * that is not a regular file, stay listed too: processing reports them.
    */
-  skipUnrecognized?: readonly Pick<FormatHandler, 'sniff'>[];
+  skipUnrecognized?: readonly SniffingHandler[];
 }
+
+/** What discovery needs of a handler: its sniffer, and its format name to record on the files it claims. */
+export type SniffingHandler = Pick<FormatHandler, 'sniff'> & Partial<Pick<FormatHandler, 'format'>>;
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -91,7 +96,7 @@ const SNIFF_CONCURRENCY = 16;
 async function dropUnrecognized(
   found: Map<string, DiscoveredFile>,
   named: ReadonlySet<string>,
-  handlers: readonly Pick<FormatHandler, 'sniff'>[],
+  handlers: readonly SniffingHandler[],
 ): Promise<number> {
   const candidates = [...found.keys()].filter((path) => !named.has(path));
   let skipped = 0;
@@ -100,9 +105,13 @@ async function dropUnrecognized(
     while (next < candidates.length) {
       const path = candidates[next++]!;
       const head = await readHead(path);
-      if (head && !handlers.some((h) => safeSniff(h, head, basename(path)))) {
+      if (!head) continue;
+      const match = handlers.find((h) => safeSniff(h, head, basename(path)));
+      if (!match) {
         found.delete(path);
         skipped++;
+      } else if (match.format) {
+        found.get(path)!.format = match.format;
       }
     }
   };
@@ -110,27 +119,7 @@ async function dropUnrecognized(
   return skipped;
 }
 
-/** The first bytes of a regular file; `undefined` when it is not one or cannot be read. */
-async function readHead(path: string): Promise<Uint8Array | undefined> {
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    if (!(await handle.stat()).isFile()) return undefined;
-    const buffer = new Uint8Array(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } catch {
-    return undefined;
-  } finally {
-    await handle.close();
-  }
-}
-
-function safeSniff(handler: Pick<FormatHandler, 'sniff'>, head: Uint8Array, name: string): boolean {
+function safeSniff(handler: SniffingHandler, head: Uint8Array, name: string): boolean {
   try {
     return handler.sniff(head, name);
   } catch {

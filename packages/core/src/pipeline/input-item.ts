@@ -1,7 +1,12 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ErrorCodes, InputAccessError } from '../errors.js';
-import type { InputItem } from '../types.js';
+import type { InputItem, LearnedWord } from '../types.js';
+
+/** `item` with the words learned for its subject, when there are some. */
+export function withLearned(item: InputItem, from: { learned?: readonly LearnedWord[] }): InputItem {
+  return from.learned && from.learned.length > 0 ? { ...item, learned: from.learned } : item;
+}
 
 /** An input in memory (for library callers and tests). */
 export function createMemoryInputItem(id: string, bytes: Uint8Array, path = `memory:${id}`): InputItem {

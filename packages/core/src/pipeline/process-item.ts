@@ -94,6 +94,7 @@ export async function processItem(
       size: bytes.length,
       read: async () => bytes,
       ...(item.headroom !== undefined ? { headroom: item.headroom } : {}),
+      ...(item.learned !== undefined ? { learned: item.learned } : {}),
     };
     const outcome = await handler.deidentify(memoryItem, ctx);
     assertSafeRelativePath(outcome.output.relativePath, item.id);

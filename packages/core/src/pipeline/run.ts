@@ -11,14 +11,15 @@ import {
 } from '../errors.js';
 import { createPseudonymizer } from '../pseudonym/pseudonymizer.js';
 import { PROFILE_OPTIONS, type ResolvedPolicy } from '../policy/types.js';
-import type { FormatHandler } from '../types.js';
+import type { FormatHandler, LearnedWord } from '../types.js';
 import { CORE_VERSION } from '../version.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { placeOutput } from './collisions.js';
 import { stageRelease } from './stage.js';
 import { createDeidContext } from './context.js';
 import { assertOutputOutsideInputs, discoverInputs, type DiscoveredFile } from './discover.js';
-import { createFileInputItem } from './input-item.js';
+import { createFileInputItem, withLearned } from './input-item.js';
+import { learnAcrossItems } from './learn-subjects.js';
 import { JournalWriter, readJournal, type JournalEntry, type JournalState } from './journal.js';
 import { loadHandlers } from './load-handlers.js';
 import { writeRunPolicy } from './run-policy.js';
@@ -195,6 +196,23 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
       todo.push({ file, id });
     }
 
+    // Words each item's subject teaches across the batch (all items, resumed ones too, so a resumed
+    // run cleans exactly as an uninterrupted one would).
+    const learners =
+      options.handlers ??
+      sniffers ??
+      (await loadHandlers(options.handlerModules ?? []).catch(() => [] as FormatHandler[]));
+    const learnedByItem = await learnAcrossItems(
+      discovery.files.map((file) => ({
+        id: itemId(file.path),
+        path: file.path,
+        size: file.size,
+        ...(file.format !== undefined ? { format: file.format } : {}),
+      })),
+      learners,
+      () => createDeidContext({ policy: options.policy, key: options.key.key }),
+    );
+
     if (stagingDir) {
       await rm(stagingDir, { recursive: true, force: true }); // left by a killed run: never released
       await mkdir(stagingDir, { recursive: true });
@@ -315,7 +333,7 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
         while (next < todo.length && inFlight.size < runner.capacity) {
           const entry = todo[next++]!;
           const task: Promise<void> = runner
-            .run(entry.file, entry.id, next)
+            .run(entry.file, entry.id, next, learnedByItem.get(entry.id))
             .then((result) => handle(entry, result))
             .finally(() => inFlight.delete(task));
           inFlight.add(task);
@@ -352,7 +370,7 @@ export async function runDeidentification(options: RunOptions): Promise<RunRepor
 }
 
 interface Runner {
-  run(file: DiscoveredFile, id: string, jobId: number): Promise<ItemResult>;
+  run(file: DiscoveredFile, id: string, jobId: number, learned?: readonly LearnedWord[]): Promise<ItemResult>;
   close(): Promise<void>;
   /** Items worked on at once; bounds memory. */
   capacity: number;
@@ -367,9 +385,13 @@ async function createRunner(
     const ctx = createDeidContext({ policy: options.policy, key: options.key.key });
     const handlers = options.handlers;
     return {
-      run: async (file, id) =>
+      run: async (file, id, _jobId, learned) =>
         stageRelease(
-          await processItem(createFileInputItem(id, file.path, file.size), handlers, ctx),
+          await processItem(
+            withLearned(createFileInputItem(id, file.path, file.size), { learned }),
+            handlers,
+            ctx,
+          ),
           stagingDir,
           { fsync: Boolean(options.fsync) },
         ),
@@ -392,7 +414,8 @@ async function createRunner(
     new WorkerPool(concurrency, { handlerModules, init }, entry);
   pool.start(init);
   return {
-    run: (file, id, jobId) => pool.run({ id, path: file.path, size: file.size }, jobId),
+    run: (file, id, jobId, learned) =>
+      pool.run({ id, path: file.path, size: file.size, ...(learned ? { learned } : {}) }, jobId),
     close: () => pool.close(),
     capacity: pool.capacity,
   };

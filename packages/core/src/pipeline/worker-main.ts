@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDeidContext } from './context.js';
 import { ReadBuffer, createBlockingFileInputItem } from './read-input.js';
+import { withLearned } from './input-item.js';
 import { loadHandlers } from './load-handlers.js';
 import { processItem } from './process-item.js';
 import { stageRelease } from './stage.js';
@@ -51,7 +52,11 @@ async function runJob(job: WorkerJob): Promise<void> {
   try {
     const { handlers, ctx, init } = await ready;
     const result = await stageRelease(
-      await processItem(createBlockingFileInputItem(job.id, job.path, job.size, buffer), handlers, ctx),
+      await processItem(
+        withLearned(createBlockingFileInputItem(job.id, job.path, job.size, buffer), job),
+        handlers,
+        ctx,
+      ),
       init.stagingDir,
       { fsync: Boolean(init.fsync), blocking: true },
     );

@@ -1,4 +1,5 @@
 import type { ResolvedPolicy } from '../policy/types.js';
+import type { LearnedWord } from '../types.js';
 import type { ItemResult } from './process-item.js';
 
 /** The settings of one run, which a worker needs before its first job. */
@@ -33,6 +34,8 @@ export interface WorkerJob {
   id: string;
   path: string;
   size: number;
+  /** Words learned from the other items of the item's subject (see `learnAcrossItems`). */
+  learned?: readonly LearnedWord[];
 }
 
 /** A worker's answer. */
