@@ -93,7 +93,7 @@ const RULES: readonly PatternRule[] = [
       if (/(?:between|from|range|ranging|of|bp|hr|rr)\s*$/.test(before)) return false;
       // `call DR X 925-3776 with wet read`: a call word earlier on the line makes it a number to call.
       if (
-        /(?:call|calls|called|calling|page|paged|phone|ph|tel|telephone|contact|reach|reached|cell|mobile)(?![\p{L}])[^\n]{0,30}$/u.test(
+        /(?:call|calls|called|calling|page|paged|phone|ph|tel|telephone|contact|reach|reached|cell|mobile|joignable|erreichbar|tel[ée]fono|t[ée]l[ée]phone|telefone|telefono)(?![\p{L}])[^\n]{0,30}$/u.test(
           before,
         )
       )

@@ -394,12 +394,23 @@ function monthDayConfidence(text: string, start: number, end: number, month: num
       before,
     );
   const strongCue =
-    /(?:\barriv(?:e|es|ed|ing)|\breturn(?:s|ed|ing)?|\bdue|\bscheduled|\bexpected|\bplanned|\btil|\btill)\s*$/.test(
+    /(?:\barriv(?:e|es|ed|ing)|\breturn(?:s|ed|ing)?|\bdue|\bscheduled|\bexpected|\bplanned|\btil|\btill|\bcompared\s+(?:with|to))\s*$/.test(
       before,
     ) ||
     /(?:\bsince|\buntil|\bthru|\bthrough|\bdated?|\bfu|f\/u|\badm(?:itted)?|\bd\/c|\bdc|\bs\/p|\bdos|\bdob|\bextub(?:ated)?|\bintub(?:ated)?|\bweaned|\bwened|\bstarted|\bplaced|\bcultured|\bon\s+(?:or\s+(?:about|around)\s+)?)\s*$/.test(
       before,
     );
+  // `(11/11-11/13)`: the first half of a range of dates; `NPN 4/4`, `nursing note, 11/8`: a note's
+  // date; `discussed with HCP on 5/5, form signed`: `on` and a date that ends the phrase.
+  const rangeStart = /^\s{0,2}-\s{0,2}(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])(?!\d)/.test(after);
+  const noteDate = /(?:\bnote|\bnpn|\bprogress|\badmission|\bnursing)[\s,:]*$/.test(before);
+  const onDate =
+    /\bon\s*$/.test(before) &&
+    /^\s*(?:[.,;)]|\n|$)/.test(after) &&
+    !/(?:trial|trialed|cpap|ps|peep|psv|vent|bipap|settings?)\b[^.]{0,15}\bon\s*$/.test(
+      text.slice(Math.max(0, start - 30), start).toLowerCase(),
+    );
+  if (rangeStart || noteDate || onDate) return 0.8;
   // A date opening a line or a sentence of a chronological note (`9/8 RETURNED TO CATH LAB`).
   const opensLine =
     /(?:^|\n[ \t]*|[.!?][ \t]+)$/.test(text.slice(Math.max(0, start - 3), start)) || start === 0;
@@ -412,6 +423,7 @@ function monthDayConfidence(text: string, start: number, end: number, month: num
   if (opensLine) return 0.85;
   if (day === 6) return cue ? 0.7 : 0.5;
   if (day === 10) {
+    if (strongCue) return 0.7; // `F/U 5/10 with Dr X`
     if (/(?:pain|rating|rated|rate|cp|discomfort|ha|headache|describes|as|scale|of)\s*$/.test(before))
       return 0;
     if (/^\s*(?:cp|pain|chest|discomfort|ha\b|headache|\(|on\b|with\b|at\s+rest)/i.test(after)) return 0;

@@ -40,6 +40,11 @@ describe('dates in clinical notes', () => {
     ['PMH: NIDDM. 09 PTCA to LCX. 11 stent to LCX', '09'],
     ['HYPOTENSION, INTUBATED. BC FROM 3-5 GREW STAPH', '3-5'],
     ['blood cultures from 3/5 negative to date', '3/5'],
+    ['NPN 4/4 3P-11P\nPMH: DM2', '4/4'],
+    ['DISCUSSED WITH HCP ON 5/5, FORM SIGNED.', '5/5'],
+    ['Abx day 5 of 7 (11/11-11/13). VSS', '11/11'],
+    ['F/U 5/10 with Dr Zorn in clinic', '5/10'],
+    ['Compared with 1/2. No change.', '1/2'],
     ['in june of 2019 pt was', '2019'],
     ['f/u june 5 with cardiology', 'june 5'],
     ['unchanged since february 18th per family', 'february 18th'],
@@ -64,6 +69,7 @@ describe('dates in clinical notes', () => {
     'ABG 7.45/33/80 on 4L NC, BP 120/80, HR 88',
     'arrived to unit @ 1930, vanco given at 2000',
     'sheaths pulled @ present 1910. total intake 2015, uo 1960.',
+    'RESP: trialed on 5/5, tolerated well; PS 10/5 overnight',
     's/p 2 stents, 12 PTCA attempts; EF 35. gave 3-5 liters of fluid',
     'put on 1st step mattress, 3rd degree burn, 5th ICS',
     'fluids 500-1000 cc over the day',
@@ -84,6 +90,7 @@ describe('phones, pagers and extensions', () => {
     ['reached at 375-3895 today', '375-3895'],
     ['husband (919/207/3361) agrees', '919/207/3361'],
     ['call DR. C. TYRGLANDSKI 925-3776 with wet read', '925-3776'],
+    ['son Gwendal, joignable au 823-0887.', '823-0887'],
   ])('finds the number in %j', (text, number) => {
     expect(covered(text, number)).toBe(true);
   });
@@ -246,6 +253,15 @@ describe('places and institutions', () => {
     ['Née le 06/10/1942 à Kourkrosford. Mari présent.', 'Kourkrosford'],
     ['OUTSIDE RECORDS FAXED FROM MERCY NORTHFOLD (FAX ATTACHED)', 'MERCY NORTHFOLD'],
     ['transferred to sterling 2 in stable condition', 'sterling'],
+    ['SOCIAL: LIVES WITH WIFE IN MAPLE RIDGE. CV: STABLE', 'MAPLE RIDGE'],
+    ['pt states she was born in kansas and moved to ashmere in 1994.', 'ashmere'],
+    ['age 95, lives alone in kestrel point, was independent', 'kestrel point'],
+    ['esrd on hd (mwf at kestrel point dialysis). resp: clear', 'kestrel point'],
+    [
+      'retired machinist from kestrel point fire department, lives with wife',
+      'kestrel point fire department',
+    ],
+    ['Née le 16 juin 1978 à Coldharbor. Antécédents', 'Coldharbor'],
   ])('finds the place in %j', (text, place) => {
     expect(covered(text, place)).toBe(true);
   });
@@ -260,6 +276,7 @@ describe('places and institutions', () => {
     'extubated 2 days ago, to step-down unit',
     'f/u in Heart Failure Clinic and the Wound Care Center; D/C TO CARDIAC REHAB',
     'transferred to bed 2, then to floor 4; moved to Chair for 2 hours',
+    'lives at home with wife. lives alone in apt. lives with wife in house. hr 36 at one point during dialysis',
     'Site: left forearm. Location: RLL. Comparison: prior CT of the chest',
   ])('keeps unit names and clinical words in %j', (text) => {
     expect(found(text).filter(([, type]) => type === 'location')).toEqual([]);

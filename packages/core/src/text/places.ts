@@ -133,7 +133,8 @@ const ORGANISATION_WORDS = new Set(
     'department dept fire police mill mills paper union credit bank schools school district company co corp ' +
     'corporation inc llc ltd logistics group works plant factory foundry shipyard steel tool die motors ' +
     'services systems university college hospital county city state health healthcare care medical ' +
-    'labs laboratories pharmacy pharmaceuticals'
+    'labs laboratories pharmacy pharmaceuticals plumbing dairy auto body construction farm farms store ' +
+    'shop restaurant bakery garage transit authority electric'
   ).split(' '),
 );
 
@@ -145,7 +146,20 @@ const SAINT_RE =
 const U_STATE_RE = /(?<![\p{L}])U\.?[ \t]+(\p{L}+)(?![\p{L}])/gu;
 
 const TOWN_CUE_RE =
-  /(?<![\p{L}])(?:lives|living|live|resides|residing|reside|home|house|born|moved|visiting|visit|flying|fly|drive|driving|arrive|arriving|here|relocated|returning|son|daughter|dtr|sister|brother|wife|husband|family|mother|father|friend|niece|nephew)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:in|at|from|to|near)[ \t]+|(?<![\p{L}])(?:resident[ \t]+of|native[ \t]+of|wohnhaft[ \t]+in|geboren[ \t]+in|nacid[oa][ \t]+en|domiciliad[oa][ \t]+en|residente[ \t]+(?:en|in|a)|domicili[ée]e?[ \t]+[àa]|n[ée]e?[ \t]+(?:le[ \t]+[\d/.-]+[ \t]+)?[àa])[ \t]+/giu;
+  /(?<![\p{L}])(?:lives|living|live|resides|residing|reside|home|house|born|moved|visiting|visit|flying|fly|drive|driving|arrive|arriving|here|relocated|returning|son|daughter|dtr|sister|brother|wife|husband|family|mother|father|friend|niece|nephew)(?:[ \t]+(?:\p{L}+[ \t]+){0,2}?)?[ \t]*(?:in|at|from|to|near)[ \t]+|(?<![\p{L}])(?:resident[ \t]+of|native[ \t]+of|wohnhaft[ \t]+in|geboren[ \t]+in|nacid[oa][ \t]+en|domiciliad[oa][ \t]+en|residente[ \t]+(?:en|in|a)|domicili[ée]e?[ \t]+[àa]|n[ée]e?[ \t]+(?:le[ \t]+[^\n]{1,24}?[ \t]+)?[àa])[ \t]+/giu;
+
+/** Where someone lives that names no place: `lives in a house`, `lives alone in an apartment`. */
+const DWELLINGS: ReadonlySet<string> = new Set(
+  (
+    'house home apartment apt condo condominium trailer shelter facility community town city village area ' +
+    'country countryside building unit floor room basement group assisted senior nursing rural suburbs ' +
+    'downtown state same nearby usa us america'
+  ).split(' '),
+);
+
+/** Cues of where someone lives or comes from (a subset of {@link TOWN_CUE_RE}'s). */
+const RESIDENCE_CUE =
+  /^(?:lives|living|live|resides|residing|reside|moved|born|relocated|resident|native|wohnhaft|geboren|nacid|domicili|n[ée]e?)(?![\p{L}])/iu;
 
 /** Finds places and institutions; appends `location` spans to `out`. */
 export function findPlaces(text: string, ctx: TokenContext, book: WordBook, out: PhiSpan[]): void {
@@ -244,12 +258,13 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       )
     )
       return;
-    if (
-      !strongWord &&
-      !run.some((t) => t.info.english === undefined) &&
-      !((writtenAsName || placeCue) && notAllMedical && ctx.casing !== 'lower')
-    )
-      return;
+    if (!strongWord && !run.some((t) => t.info.english === undefined)) {
+      // Common words only: a name when written as one (mixed case) or after `from`, `to`, `at`.
+      // In a note without capitals, one word of the name must be uncommon (`at one point during` is no place).
+      const uncommon = ctx.casing !== 'lower' || run.some((t) => (t.info.english ?? 99) >= 35);
+      const byContext = ((writtenAsName && ctx.casing !== 'lower') || placeCue) && notAllMedical && uncommon;
+      if (!byContext) return;
+    }
     const includeWord = /memorial|general|manor/.test(word);
     push(
       tokens[first]!.start,
@@ -535,6 +550,36 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       push(a.start, a.end, 0.65, 'location/town');
       return;
     }
+    // `LIVES WITH WIFE IN MAPLE RIDGE.`, `moved to ashmere in 1994`: in a note written in one case, the
+    // one or two words a residence cue names, up to the end of the phrase.
+    if (ctx.casing !== 'mixed' && RESIDENCE_CUE.test(m[0])) {
+      const words = [a];
+      if (
+        b &&
+        /^[ \t]$/.test(text.slice(a.end, b.start)) &&
+        !/^(?:in|on|at|with|and|since|for|x)$/.test(b.key)
+      )
+        words.push(b);
+      const last = words[words.length - 1]!;
+      const ends =
+        /^[ \t]*(?:[.,;:)(]|\n|$|in[ \t]+(?:19|20)?\d\d|in[ \t]+'\d\d|with[ \t]|and[ \t]|since[ \t])/i.test(
+          text.slice(last.end, last.end + 12),
+        );
+      const plain = (t: Token): boolean =>
+        !t.info.stop &&
+        !t.info.medical &&
+        !t.month &&
+        !t.digitAttached &&
+        !NOT_FACILITY.has(t.key) &&
+        !UNIT_ABBREVIATIONS.has(t.key) &&
+        !DWELLINGS.has(t.key) &&
+        !(book.place(t.key)?.includes('state') ?? false) &&
+        t.key.length >= 3;
+      if (ends && words.every(plain) && !book.place(words.map((t) => t.key).join(' '))?.includes('state')) {
+        push(a.start, last.end, 0.65, 'location/town');
+        return;
+      }
+    }
     // `wife in Staxenville`, `moved to GLENHOLLOW`: a word nobody listed after a place cue.
     const w = a.info;
     if (
@@ -581,12 +626,21 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     const first = tokens[i]!;
     const second = tokens[i + 1];
     // `works for lumen health`: any word before an organisation word names the organisation.
+    // `kestrel point fire department`: an organisation word within the next three words.
+    let orgAt = -1;
+    for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
+      if (!/^[ \t]{1,2}(?:&[ \t]+)?$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) break;
+      if (ORGANISATION_WORDS.has(tokens[k]!.key)) {
+        orgAt = k;
+        break;
+      }
+    }
     const orgNext =
       second !== undefined &&
-      ORGANISATION_WORDS.has(second.key) &&
-      /^[ \t]{1,2}$/.test(text.slice(first.end, second.start)) &&
+      orgAt > i &&
       !first.info.stop &&
-      !NOT_FACILITY.has(first.key);
+      !NOT_FACILITY.has(first.key) &&
+      tokens.slice(i, orgAt).every((t) => !t.info.stop && !t.info.medical && !t.month);
     const firstOk =
       orgNext ||
       (ctx.casing === 'mixed'
@@ -601,6 +655,15 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
         ctx.casing === 'mixed' ? t.cap : ORGANISATION_WORDS.has(t.key) || t.info.english === undefined;
       if (!more || (t.info.stop && !ORGANISATION_WORDS.has(t.key))) break;
       last = k;
+    }
+    if (orgNext && orgAt > last) {
+      last = orgAt;
+      while (
+        last + 1 < tokens.length &&
+        ORGANISATION_WORDS.has(tokens[last + 1]!.key) &&
+        /^[ \t]{1,2}$/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start))
+      )
+        last++;
     }
     push(first.start, tokens[last]!.end, 0.7, 'location/employer');
   });
