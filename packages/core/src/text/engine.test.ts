@@ -128,6 +128,10 @@ describe('names from context, in every casing', () => {
     ['pt requests chaplain; tendai querkell from pastoral care called', ['tendai querkell']],
     ['Requested by Z Dolthastova PA-C, St. Adalbert Hospital', ['Z Dolthastova']],
     ['CT HEAD W/O / Operator: isla', ['isla']],
+    ['DATE: 1998-09-02\nPATIENT: maricel  MRN 147431', ['maricel']],
+    ['Patiente vue par le Dr park au centre.', ['park']],
+    ['Patient zeke fitzgerald, 103 Jahre, wohnhaft in Ulm.', ['zeke fitzgerald']],
+    ['Discussed with s asante PA-C; will follow up.', ['s asante']],
     ['S: "Elaine, I know I am in the hospital." O: afebrile', ['Elaine']],
     ['bp goal 120 to 135 per d ross. pacing wires secured', ['d ross']],
     ['son in all day, supportive to pt, John. daughter flying in', ['John']],
@@ -296,6 +300,7 @@ describe('medical words that are not people', () => {
     'HR 88 SR NO VEA. CONT LEVO. PERRLA. MAE. BS CLEAR. UOP ADEQUATE.',
     'cont to monitor. levo off. bair hugger on. riss per protocol.',
     '3 drains in place, 2 units in way, lives at home with wife',
+    'dr will see pt in am. dr may call back. Patient tolerated well, no distress.',
   ])('finds no PHI in %j', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -148,6 +148,11 @@ const SAID_NAME_RE =
 const FROM_SERVICE_RE =
   /(?<=\p{L})[ \t]+(?:from|of)[ \t]+(?:the[ \t]+)?(?:pastoral[ \t]+care|chaplaincy|spiritual[ \t]+care|social[ \t]+work|case[ \t]+management|palliative[ \t]+care|interpreter[ \t]+services|nutrition|ethics|hospice)(?![\p{L}])/giu;
 
+/** Verbs that are also names, which follow `dr` in notes without capitals: `dr will see`, `dr may call`. */
+const VERB_NAMES: ReadonlySet<string> = new Set(
+  'will may can said says did does would should could wants wanted feels thinks agrees'.split(' '),
+);
+
 /** A verb after a name whose subject is a person: `Mr Lomax had`, `J Smith ordered`. */
 const PERSON_VERB_NEXT =
   /^[ \t]+(?:had|has|is|was|will|did|does|states|stated|says|said|denies|denied|reports|reported|ordered|wrote|wants|wanted|agrees|agreed|feels|felt|recommends|recommended)(?![\p{L}])/iu;
@@ -203,7 +208,7 @@ const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(
 );
 
 /** Credentials that, in the middle of a sentence, are also common words or other abbreviations. */
-const AMBIGUOUS_CREDENTIAL = /^(?:rt|pt|ot|pa|sw|sn|rd|do|medic|nurse|student)(?![\p{L}])/iu;
+const AMBIGUOUS_CREDENTIAL = /^(?:rt|pt|ot|pa|sw|sn|rd|do|medic|nurse|student)(?![\p{L}-])/iu;
 
 /** Finds person names from context in `text`; appends spans to `out`. */
 export function findPeople(text: string, ctx: TokenContext, book: WordBook, out: PhiSpan[]): void {
@@ -298,6 +303,8 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     );
   };
 
+  const after30 = (t: Token): string => text.slice(t.end, t.end + 30);
+
   // Titles, and `Dr X and Y`, `Drs' X and Y`.
   forEachMatch(TITLE_RE, text, (m) => {
     const i = ctx.indexAt(m.index + m[0].length);
@@ -305,6 +312,19 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     const first = tokens[i]!;
     // `dr aware`, `dr to`: a title must be followed by something that can be a name.
     const followedByCue = AFTER_RE.test(text.slice(first.end, first.end + 30));
+    // `par le Dr park au`, `per dr. bell.`: a surname that is also a common word, after `Dr`, before a pause.
+    const surnameAfterDoctor =
+      /^(?:dr|doctor|dra|drs)\.?$/i.test(m[0].trim()) &&
+      first.info.family &&
+      !first.info.stop &&
+      !first.info.medical &&
+      /^(?:[ \t]*[.,;)]|[ \t]+(?:au|at|in|from|of|with|and|on|de|del|pager|ext|x)\b|[ \t]*\n|[ \t]*$)/i.test(
+        after30(first),
+      );
+    if (surnameAfterDoctor) {
+      push(first, first, 0.85, 'name/title');
+      return;
+    }
     const lowerNameInMixed =
       ctx.casing === 'mixed' &&
       !first.cap &&
@@ -329,6 +349,15 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     if (firstEnglish !== undefined && caseOf(ctx, first) !== 'cap' && !followedByCue && !first.initial) {
       // `dr aware`, `DR TO`: a common word that is no name, after a title in a one-case note.
       if (!(first.info.given || first.info.family) && firstEnglish <= 35) return;
+      // `dr will see pt`, `dr may call`: a verb that is also a name, then a stop word.
+      const next = tokens[i + 1];
+      if (
+        VERB_NAMES.has(first.key) &&
+        next !== undefined &&
+        /^[ \t]+$/.test(text.slice(first.end, next.start)) &&
+        next.info.stop
+      )
+        return;
     }
     const last = take(i, 3, afterTitle);
     if (last < 0) return;
@@ -624,11 +653,34 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     const i = ctx.indexAt(m.index + m[0].length);
     if (i < 0) return;
     const first = tokens[i]!;
-    if (first.initial || RELATIVE_WORD.test(first.key) || !couldBeName(ctx, first, true)) return;
-    const cue = AFTER_RE.test(text.slice(first.end, first.end + 30));
-    const patient = /^pt$/i.test(m[0].trim());
     // `Ref phys: a sheanhinik`, `Sonographer: LEE`: after a label and a colon, a name is expected.
     const labelled = m[0].includes(':');
+    const plainValue =
+      !first.info.stop &&
+      !first.info.medical &&
+      !first.info.never &&
+      !first.info.credential &&
+      !first.month &&
+      !first.digitAttached;
+    if (first.initial || RELATIVE_WORD.test(first.key)) return;
+    // `Patient zeke fitzgerald, 103 Jahre`: a patient word, two uncommon words, then a comma.
+    const second = tokens[i + 1];
+    const uncommon = (t: Token): boolean =>
+      !t.info.stop && !t.info.medical && !t.month && !t.digitAttached && (t.info.english ?? 99) >= 35;
+    const patientPair =
+      /^(?:patient|paciente|patiente|patientin|paziente)\b/i.test(m[0].trim()) &&
+      second !== undefined &&
+      /^[ \t]$/.test(text.slice(first.end, second.start)) &&
+      text[second.end] === ',' &&
+      uncommon(first) &&
+      uncommon(second);
+    if (patientPair) {
+      push(first, second, 0.8, 'name/staff');
+      return;
+    }
+    if (!couldBeName(ctx, first, true) && !(labelled && plainValue)) return;
+    const cue = AFTER_RE.test(text.slice(first.end, first.end + 30));
+    const patient = /^pt$/i.test(m[0].trim());
     const ok =
       (strongName(first) && !eponymNext(first)) ||
       (unknownWord(first) && caseOf(ctx, first) === 'cap') ||
