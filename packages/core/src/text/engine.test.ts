@@ -132,6 +132,10 @@ describe('names from context, in every casing', () => {
     ['Patiente vue par le Dr park au centre.', ['park']],
     ['Patient zeke fitzgerald, 103 Jahre, wohnhaft in Ulm.', ['zeke fitzgerald']],
     ['Discussed with s asante PA-C; will follow up.', ['s asante']],
+    ['Study comments: VSS, BP 120/80; tech VAN DER BERG', ['VAN DER BERG']],
+    ['Study comments: body coil; tech Verna', ['Verna']],
+    ['CT HEAD / Pt de Vries - repeat imaging requested', ['de Vries']],
+    ['Requested by adaeze mutasa, RN, University Hospital', ['adaeze mutasa']],
     ['S: "Elaine, I know I am in the hospital." O: afebrile', ['Elaine']],
     ['bp goal 120 to 135 per d ross. pacing wires secured', ['d ross']],
     ['son in all day, supportive to pt, John. daughter flying in', ['John']],
@@ -301,6 +305,7 @@ describe('medical words that are not people', () => {
     'cont to monitor. levo off. bair hugger on. riss per protocol.',
     '3 drains in place, 2 units in way, lives at home with wife',
     'dr will see pt in am. dr may call back. Patient tolerated well, no distress.',
+    'RESP- PT INTUBATED/SEDATED. UNABLE TO TELL IF PT DESATS; tech aware; pt ambulating - stable',
   ])('finds no PHI in %j', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -36,6 +36,19 @@ function couldBeName(ctx: TokenContext, t: Token, strongCue = false): boolean {
   return true;
 }
 
+/**
+ * A word that may be part of a name where the context already says one stands here: a listed name
+ * that is no common English word, or a word no list knows (clipped forms included).
+ */
+function nameOrUnlisted(t: Token): boolean {
+  const w = t.info;
+  if (t.digitAttached || t.month || w.stop || w.medical || w.never || w.credential || /\d/.test(t.key))
+    return false;
+  if (w.given || w.family) return (w.english ?? 99) >= 35;
+  // A near-miss of an English word counts when written with a capital (`Vries`, not `recieved`).
+  return w.english === undefined && (!w.misspelt || (t.cap && !t.upper)) && t.key.length >= 3;
+}
+
 /** A word that is a name on its own: in a name dictionary, not English, not medical. */
 function strongName(t: Token): boolean {
   const w = t.info;
@@ -633,7 +646,9 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       if (last > i) push(first, tokens[last]!, 0.8, 'name/done-by');
       return;
     }
-    if (first.initial || !couldBeName(ctx, first, true) || RELATIVE_WORD.test(first.key)) return;
+    const lowerUnknown = unknownWord(first) && first.key.length >= 5 && !/-/.test(first.key);
+    if (first.initial || RELATIVE_WORD.test(first.key) || (!couldBeName(ctx, first, true) && !lowerUnknown))
+      return;
     if (first.upper && first.key.length <= 4 && !strongName(first)) return;
     const ok =
       strongName(first) ||
@@ -642,9 +657,16 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       ((first.info.given || first.info.family) &&
         caseOf(ctx, first) === 'cap' &&
         (first.info.english ?? 99) > 20) ||
-      ((first.info.given || first.info.family) && first.info.english === undefined && !first.info.medical);
+      ((first.info.given || first.info.family) && first.info.english === undefined && !first.info.medical) ||
+      // `requested by adaeze mutasa, RN`: a word no list knows, in lower case, after an action by someone.
+      lowerUnknown;
     if (!ok) return;
-    const last = take(i, 3, (t, isFirst) => isFirst || afterTitle(t, false) || rareCapitalised(t));
+    const last = take(
+      i,
+      3,
+      (t, isFirst) =>
+        isFirst || afterTitle(t, false) || rareCapitalised(t) || (unknownWord(t) && t.key.length >= 4),
+    );
     if (last >= 0) push(first, tokens[last]!, 0.8, 'name/done-by');
   });
 
@@ -677,6 +699,22 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     if (patientPair) {
       push(first, second, 0.8, 'name/staff');
       return;
+    }
+    // `tech Verna`, `tech VAN DER BERG;`, `Pt de Vries - repeat imaging`: after a role, the words up to
+    // the end of the value (or a separator) are a name when none is a common or medical word.
+    const runEnd = plainValue || PARTICLES.has(first.key) ? take(i, 4, (t) => nameOrUnlisted(t)) : -1;
+    if (runEnd >= 0 && m[0].trim().length > 1) {
+      const tail = text.slice(tokens[runEnd]!.end, tokens[runEnd]!.end + 4);
+      const endsValue = /^(?:[ \t]*(?:$|\n|[;/|])|[ \t]+-[ \t])/.test(tail);
+      const all = tokens.slice(i, runEnd + 1);
+      if (
+        endsValue &&
+        all.every((t) => PARTICLES.has(t.key) || nameOrUnlisted(t)) &&
+        !all.every((t) => PARTICLES.has(t.key))
+      ) {
+        push(first, tokens[runEnd]!, 0.75, 'name/staff');
+        return;
+      }
     }
     if (!couldBeName(ctx, first, true) && !(labelled && plainValue)) return;
     const cue = AFTER_RE.test(text.slice(first.end, first.end + 30));
