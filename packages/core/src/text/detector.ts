@@ -221,7 +221,8 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
     const known = (scan.knownIdentifiers ?? []).filter((k) => typeof k === 'string' && k.trim().length > 0);
     const spans: PhiSpan[] = [];
     let dates: DateMatch[] | undefined;
-    if (enabled.has('date') || known.length > 0) dates = findDates(text);
+    // Every date rule needs a digit: text without one (most short DICOM descriptions) skips them all.
+    if ((enabled.has('date') || known.length > 0) && /\d/.test(text)) dates = findDates(text);
     if (dates && enabled.has('date')) for (const span of dateSpans(dates)) spans.push(span);
     if (enabled.has('age')) findAges(text, spans);
     if (any('id', 'mrn', 'accession', 'ssn', 'uid')) findIdentifiers(text, spans);
