@@ -136,6 +136,8 @@ describe('names from context, in every casing', () => {
     ['Study comments: body coil; tech Verna', ['Verna']],
     ['CT HEAD / Pt de Vries - repeat imaging requested', ['de Vries']],
     ['Requested by adaeze mutasa, RN, University Hospital', ['adaeze mutasa']],
+    ['Valorado por el Dr. Merriweather el 21 de marzo.', ['Merriweather']],
+    ['Seen by Dr de Vries and Dr. de la Cruz today.', ['de Vries', 'de la Cruz']],
     ['S: "Elaine, I know I am in the hospital." O: afebrile', ['Elaine']],
     ['bp goal 120 to 135 per d ross. pacing wires secured', ['d ross']],
     ['son in all day, supportive to pt, John. daughter flying in', ['John']],
@@ -306,6 +308,8 @@ describe('medical words that are not people', () => {
     '3 drains in place, 2 units in way, lives at home with wife',
     'dr will see pt in am. dr may call back. Patient tolerated well, no distress.',
     'RESP- PT INTUBATED/SEDATED. UNABLE TO TELL IF PT DESATS; tech aware; pt ambulating - stable',
+    'K+ repleted at 1pm. Last dialysis yesterday. PT STATES HE IS TIRED. PT ASKING FOR WATER, DTR AWARE.',
+    'Ingresó el martes; valorado por el equipo. Patiente vue le matin, au calme. Aufnahme über die Notaufnahme.',
   ])('finds no PHI in %j', (text) => {
     expect(found(text)).toEqual([]);
   });

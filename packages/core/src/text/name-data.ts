@@ -167,4 +167,4 @@ export const AMBIGUOUS_NAMES: readonly string[] = words(`
 `);
 
 /** Word keys that are never person names even when they appear in a dictionary above. */
-export const NEVER_NAMES: readonly string[] = words(`iris colon shin lung`);
+export const NEVER_NAMES: readonly string[] = words(`iris colon shin lung dtr dau sil dil hcp`);

@@ -204,7 +204,11 @@ export function createNameFinder(lists: NameLists = {}): NameFinder {
             (COMMA_GAP.test(g) && t.given && taken === 1);
           if (!ok) break;
         }
-        const nameLike = t.initial ? first !== undefined || t.cap : t.cap ? !t.stop || inDict(t) : t.strong;
+        const nameLike = t.initial
+          ? first !== undefined || t.cap
+          : t.cap
+            ? !t.stop || (inDict(t) && t.key.length > 2) // `PT STATES HE IS`: `He` is no name there
+            : t.strong && !t.stop;
         if (t.never || t.credential || startsDate(t) || !nameLike) break;
         first ??= t;
         last = t;

@@ -265,9 +265,17 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
         if (!ok) break;
       }
       if (PARTICLES.has(t.key) && k + 1 < tokens.length && k + 1 < i + max + 1) {
-        // A particle is kept only with the name after it.
-        const next = tokens[k + 1]!;
-        if (/^[ \t]$/.test(text.slice(t.end, next.start)) && accept(next, false)) {
+        // A particle is kept only with the name after it (`van der Berg`: after a run of particles).
+        let n = k + 1;
+        while (
+          n < tokens.length &&
+          n - k < 3 &&
+          PARTICLES.has(tokens[n]!.key) &&
+          /^[ \t]$/.test(text.slice(tokens[n - 1]!.end, tokens[n]!.start))
+        )
+          n++;
+        const next = tokens[n];
+        if (next && /^[ \t]$/.test(text.slice(tokens[n - 1]!.end, next.start)) && accept(next, false)) {
           end++; // particles do not count against the length of a name
           continue;
         }
@@ -305,6 +313,8 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       return true;
     if (!couldBeName(ctx, t, true)) return false;
     if (first) return true;
+    // `Dr. Merriweather el 21 de marzo`: a function word ends the name, even one that is also a name.
+    if (t.info.stop && ctx.casing !== 'upper' && !t.cap) return false;
     const c = caseOf(ctx, t);
     if (t.initial) return true;
     if (c === 'cap') return true;
@@ -317,6 +327,13 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
   };
 
   const after30 = (t: Token): string => text.slice(t.end, t.end + 30);
+  /** True when the particles from index `i` (`van der`, `de la`) are followed by a name. */
+  const nameAfterParticles = (i: number): boolean => {
+    let n = i;
+    while (n < tokens.length && n - i < 3 && PARTICLES.has(tokens[n]!.key)) n++;
+    const t = tokens[n];
+    return n > i && t !== undefined && (unknownWord(t, false) || strongName(t) || t.info.family);
+  };
 
   // Titles, and `Dr X and Y`, `Drs' X and Y`.
   forEachMatch(TITLE_RE, text, (m) => {
@@ -345,10 +362,11 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
         !first.info.stop &&
         (followedByCue || (first.info.english ?? 99) >= 35)) ||
         (unknownWord(first, false) && !first.info.medical && first.key.length >= 4));
-    if (!couldBeName(ctx, first, true) && !lowerNameInMixed) return;
+    // `Dr de Vries`, `Dr. van der Berg`: a particle opens the name when a name follows it.
+    const particleFirst = PARTICLES.has(first.key) && nameAfterParticles(i);
+    if (!couldBeName(ctx, first, true) && !lowerNameInMixed && !particleFirst) return;
     // `MR`, `MS`, `SR` without a period are also abbreviations (mitral regurgitation, sinus rhythm).
-    const particleName =
-      PARTICLES.has(first.key) && tokens[i + 1] !== undefined && unknownWord(tokens[i + 1]!, false);
+    const particleName = PARTICLES.has(first.key) && nameAfterParticles(i);
     // `MR LOMAX HAD`: an unlisted word then a verb of which a person is the subject.
     const personVerbNext =
       unknownWord(first, false) && PERSON_VERB_NEXT.test(text.slice(first.end, first.end + 20));

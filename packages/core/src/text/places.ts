@@ -91,6 +91,7 @@ const GENERIC_WARD_WORDS: ReadonlySet<string> = new Set(
 const UNIT_ABBREVIATIONS = new Set(
   (
     'icu ccu micu sicu csru cvicu nicu picu ticu nsicu pacu or ed er ew cath lab osh ot pt rehab floor ' +
+    'lsb rsb lusb rusb llsb rlsb apex ' +
     'unit ward tcu ltc snf ltac ltach ir ct mri cxr ekg ecg echo tee op opd ambu amb ems ama abd us mr ' +
     'va lab labs home er2 pcu ctu icu2 icu3 md rn dr np pa team hd cvvh bmt sdu stepdown ob gyn ent gi ' +
     'cabg ptca mi it pm am hr bp rr os od ou nc nrb ett ngt ogt picc tlc peg ivf prbc ffp abg vbg ns lr ' +
@@ -236,7 +237,15 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     // `cardiac rehab`, `cont cardiac`: a run of medical or clipped words is not a name.
     // `Silver Lake rehab`: common words written as a name (capitalised in a mixed-case note) are one.
     // `UNION MEMORIAL`: a common word before `memorial` is a hospital's name.
-    const writtenAsName = (ctx.casing === 'mixed' && run.every((t) => t.cap)) || /^memorial$/.test(word);
+    // `Last dialysis 11/4 at ...`: one common word capitalised because it starts a sentence is no name.
+    const sentenceStart = /(?:^|[.!?:;]\s+|\n\s*)$/.test(
+      text.slice(Math.max(0, tokens[first]!.start - 4), tokens[first]!.start),
+    );
+    const capitalisedOnlyToStart =
+      run.length === 1 && sentenceStart && (run[0]!.info.english ?? 99) <= 35 && !run[0]!.info.given;
+    const writtenAsName =
+      (ctx.casing === 'mixed' && run.every((t) => t.cap) && !capitalisedOnlyToStart) ||
+      /^memorial$/.test(word);
     // `TRANSFERRED FROM CEDAR BLUFF CLINIC`, `D/C TO SILVER LAKE REHAB`: common words after a place cue.
     const placeCue = /(?:^|[^\p{L}])(?:from|to|at|in)[ \t]+(?:the[ \t]+)?$/iu.test(
       text.slice(Math.max(0, tokens[first]!.start - 10), tokens[first]!.start),

@@ -91,6 +91,9 @@ export const STOP_WORDS: readonly string[] = words(`
   msc bsc mph mba dds dmd dvm od pharmd esq jr sr ii iii iv
   street avenue road boulevard lane drive court place way suite apt apartment floor room box
   st mount saint
+  el la los las le les un une des du de del da dos das au aux et y ou en por par para pour con avec
+  sin sans que qui es est il elle lo vue ingreso ingresado ingresada valorado valorada
+  und der die das mit von im am zum zur bei nach seit wurde wird ist
 `);
 
 /** Credentials and suffixes after a name (`MD`, `PhD`, `FRCR`): they end a name, never start one. */
