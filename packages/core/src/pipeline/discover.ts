@@ -128,19 +128,26 @@ function safeSniff(handler: SniffingHandler, head: Uint8Array, name: string): bo
 }
 
 /**
- * Checks, before anything is created, that every input the user typed exists: each path (not glob
- * patterns, which may legitimately match nothing yet) and each `@list` file. The error names the
- * argument as typed, since it is the user's own.
+ * Checks, before anything is created, that every input the user typed exists: each path, each `@list`
+ * file, and the fixed folder part of each glob pattern (the pattern itself is matched later: a pattern
+ * in an existing folder that matches nothing is reported by the run). The error names the argument as
+ * typed, since it is the user's own.
  */
 export async function assertInputsExist(inputs: readonly string[], cwd = process.cwd()): Promise<void> {
   for (const input of inputs) {
-    const path = input.startsWith('@') ? input.slice(1) : input;
-    if (!input.startsWith('@') && GLOB_CHARS.test(input)) continue;
+    // A glob pattern: its fixed folder part (`scans/2024` of `scans/2024/**/*.dcm`) must exist.
+    const pattern = !input.startsWith('@') && GLOB_CHARS.test(input);
+    const path = input.startsWith('@') ? input.slice(1) : pattern ? globBase(input) : input;
+    if (pattern && path === '') continue;
     try {
       await stat(resolve(cwd, path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const what = input.startsWith('@') ? 'file list' : 'file or folder';
+      const what = input.startsWith('@')
+        ? 'file list'
+        : pattern
+          ? 'folder for the pattern'
+          : 'file or folder';
       throw new InputAccessError(
         code === 'ENOENT' || code === 'ENOTDIR' ? ErrorCodes.INPUT_NOT_FOUND : ErrorCodes.READ_FAILED,
         code === 'ENOENT' || code === 'ENOTDIR' ? `no such ${what}` : `cannot access the ${what} (${code})`,
@@ -148,6 +155,17 @@ export async function assertInputsExist(inputs: readonly string[], cwd = process
       );
     }
   }
+}
+
+/** The folder part of a glob pattern before its first wildcard (`''` when the pattern starts with one). */
+function globBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (GLOB_CHARS.test(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join('/') || (pattern.startsWith('/') ? '/' : '');
 }
 
 /**
