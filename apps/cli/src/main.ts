@@ -1,17 +1,27 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CORE_VERSION, EXIT_CODES, MedImageCleanerError, exitCodeFor } from '@medimagecleaner/core';
-import { deidentifyCommand } from './commands/deidentify.js';
-import { keyGenerateCommand } from './commands/key.js';
-import {
-  profilesInitCommand,
-  profilesListCommand,
-  profilesSaveCommand,
-  profilesShowCommand,
-} from './commands/profiles.js';
-import { textScanCommand } from './commands/text.js';
-import { verifyCommand } from './commands/verify.js';
-import { wizardCommand } from './commands/wizard.js';
 import { processIo, type CliIo } from './io.js';
+
+// Each command's module (and so the core, the handlers, dcmjs, the text engine) is loaded when that
+// command runs: `--help`, a usage error or `key generate` load none of what `deidentify` needs.
+const commands = {
+  deidentify: () => import('./commands/deidentify.js'),
+  verify: () => import('./commands/verify.js'),
+  profiles: () => import('./commands/profiles.js'),
+  text: () => import('./commands/text.js'),
+  wizard: () => import('./commands/wizard.js'),
+  key: () => import('./commands/key.js'),
+};
+
+/** The version of the core (its package.json, which a core test keeps equal to `CORE_VERSION`). */
+function coreVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('@medimagecleaner/core/package.json') as { version: string }).version;
+}
+
+/** Exit code of a successful run (`EXIT_CODES.OK`) and of a usage error (`EXIT_CODES.CONFIG`). */
+const EXIT_OK = 0;
+const EXIT_CONFIG = 2;
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -23,7 +33,7 @@ function positiveInt(value: string): number {
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('medimagecleaner')
     .description('Remove protected health information from medical imaging data, fail closed.')
-    .version(CORE_VERSION)
+    .version(coreVersion())
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
@@ -53,7 +63,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--no-progress', 'no progress output')
     .option('-q, --quiet', 'print only errors (no progress, no summary)')
     .option('-v, --verbose', 'also print one line per finished item: its id and outcome (never its path)')
-    .action(async (inputs: string[], opts) => setExit(await deidentifyCommand(inputs, opts, io)));
+    .action(async (inputs: string[], opts) =>
+      setExit(await (await commands.deidentify()).deidentifyCommand(inputs, opts, io)),
+    );
 
   program
     .command('verify')
@@ -67,32 +79,38 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-r, --recipe <file>', 'check against this recipe (on --profile/--config, else on basic)')
     .option('--identifiers <file>', 'identifiers to search for, one per line')
     .option('--json', 'JSON output')
-    .action(async (dir: string, opts) => setExit(await verifyCommand(dir, opts, io)));
+    .action(async (dir: string, opts) =>
+      setExit(await (await commands.verify()).verifyCommand(dir, opts, io)),
+    );
 
   const profiles = program.command('profiles').description('list, show, create and save policy profiles');
   profiles
     .command('list')
     .description('built-in and saved profiles')
     .option('--json', 'JSON output')
-    .action(async (opts) => setExit(await profilesListCommand(opts, io)));
+    .action(async (opts) => setExit(await (await commands.profiles()).profilesListCommand(opts, io)));
   profiles
     .command('show')
     .description('print a profile or policy file fully resolved, with its hash')
     .argument('<name-or-file>')
-    .action(async (ref: string) => setExit(await profilesShowCommand(ref, io)));
+    .action(async (ref: string) => setExit(await (await commands.profiles()).profilesShowCommand(ref, io)));
   profiles
     .command('init')
     .description('write a starter policy file')
     .argument('<file>')
     .addOption(new Option('--extends <profile>', 'profile to extend').default('basic'))
     .option('--force', 'replace an existing file')
-    .action(async (file: string, opts) => setExit(await profilesInitCommand(file, opts, io)));
+    .action(async (file: string, opts) =>
+      setExit(await (await commands.profiles()).profilesInitCommand(file, opts, io)),
+    );
   profiles
     .command('save')
     .description('validate a policy file and save it as a named profile')
     .argument('<name>')
     .requiredOption('-c, --config <file>', 'the policy file')
-    .action(async (name: string, opts) => setExit(await profilesSaveCommand(name, opts, io)));
+    .action(async (name: string, opts) =>
+      setExit(await (await commands.profiles()).profilesSaveCommand(name, opts, io)),
+    );
 
   const text = program.command('text').description('check free text with the PHI engine');
   text
@@ -103,7 +121,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<files...>', 'text files (UTF-8 or Latin-1)')
     .option('-p, --profile <name>', 'built-in or saved profile whose text settings apply (default: basic)')
     .option('-c, --config <file>', 'policy file whose text settings apply')
-    .action(async (files: string[], opts) => setExit(await textScanCommand(files, opts, io)));
+    .action(async (files: string[], opts) =>
+      setExit(await (await commands.text()).textScanCommand(files, opts, io)),
+    );
 
   program
     .command('wizard')
@@ -117,14 +137,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       'key file to create, or reuse if it exists (default: asked, medimagecleaner.key)',
     )
     .option('--force', 'replace an existing policy file')
-    .action(async (opts) => setExit(await wizardCommand(opts, io)));
+    .action(async (opts) => setExit(await (await commands.wizard()).wizardCommand(opts, io)));
 
   const key = program.command('key').description('project key management');
   key
     .command('generate')
     .description('write a new random project key (mode 0600)')
     .requiredOption('-o, --output <file>', 'key file to create (never overwritten)')
-    .action(async (opts) => setExit(await keyGenerateCommand(opts, io)));
+    .action(async (opts) => setExit(await (await commands.key()).keyGenerateCommand(opts, io)));
 
   return program;
 }
@@ -135,7 +155,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
  * error. Never calls `process.exit`.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  let exitCode: number = EXIT_CODES.OK;
+  let exitCode: number = EXIT_OK;
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
@@ -144,8 +164,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT_CODES.OK : EXIT_CODES.CONFIG;
+      return error.exitCode === 0 ? EXIT_OK : EXIT_CONFIG;
     }
+    // Loaded already by whichever command threw one of its errors.
+    const { MedImageCleanerError, exitCodeFor, EXIT_CODES } = await import('@medimagecleaner/core');
     if (error instanceof MedImageCleanerError) {
       io.stderr.write(`medimagecleaner: ${error.message}\n`);
       return exitCodeFor(error.code);
