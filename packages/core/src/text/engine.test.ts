@@ -321,6 +321,9 @@ describe('bad input', () => {
     ['20,000 titles', 'Dr. Smith and '.repeat(20_000)],
     ['a line of sign-offs', 'lorna vesk rn\n'.repeat(5_000)],
     ['initials without line breaks', 'Z. MILLER aware. '.repeat(10_000)],
+    ['20,000 name labels', 'Name: '.repeat(20_000)],
+    ['10,000 dotted credentials', 'Smith, R.N. '.repeat(10_000)],
+    ['particle runs', 'Dr van der de la '.repeat(10_000)],
   ])('returns spans without crashing on %s', (_label, text) => {
     expect(Array.isArray(detector.detect(text))).toBe(true);
   });

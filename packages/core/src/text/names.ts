@@ -48,6 +48,9 @@ const TOKEN_RE = /(?<![\p{L}\p{M}\p{N}])\p{L}[\p{L}\p{M}'’-]*(?<![-'’])(?![\
 const TITLE_RE =
   /(?<![\p{L}\p{N}])(?:Dr|Doctor|Mr|Mrs|Ms|Mx|Miss|Mister|Prof|Professor|Sir|Dame|Rev|Herr|Frau|Mme|Mlle|Madame|Monsieur|Sr|Sra|Srta|Dra|Dott|DR|DOCTOR|MRS|MISS|PROF|dr|mr|mrs|ms|prof)(?:\.|(?=[ \t]))|(?<![\p{L}\p{N}])(?:MR|MS)\./gu;
 
+/** {@link TITLE_RE}, matching only at `lastIndex`. */
+const TITLE_AT_RE = new RegExp(TITLE_RE.source, `${TITLE_RE.flags.replace('g', '')}y`);
+
 /** Labels after which a name follows a colon: `Name:`, `Referring Physician:`, `Radiologist =`. */
 const LABEL_RE = new RegExp(
   '(?<![\\p{L}])(?:(?:patient|pt|subject|client|member|insured|guarantor|referring|ordering|requesting|' +
@@ -226,9 +229,11 @@ export function createNameFinder(lists: NameLists = {}): NameFinder {
 
     /** Skips a title (`Dr.`) right at `pos`; returns the position after it. */
     function skipTitle(pos: number): number {
-      TITLE_RE.lastIndex = pos;
-      const m = TITLE_RE.exec(text);
-      TITLE_RE.lastIndex = 0;
+      // Sticky: only a title exactly at `pos` (a global search from `pos` would scan the rest of the
+      // text on every call, quadratic over a text full of labels).
+      TITLE_AT_RE.lastIndex = pos;
+      const m = TITLE_AT_RE.exec(text);
+      TITLE_AT_RE.lastIndex = 0;
       if (m && m.index === pos)
         return pos + m[0].length + (/^[ \t]*/.exec(text.slice(pos + m[0].length))?.[0].length ?? 0);
       return pos;
