@@ -56,3 +56,4 @@ export {
 } from './walker.js';
 export { parsePart10, type Part10File } from './part10.js';
 export { DICOM_PACKAGE_VERSION } from './version.js';
+export * from './pixels/index.js';
