@@ -138,6 +138,9 @@ describe('names from context, in every casing', () => {
     ['Requested by adaeze mutasa, RN, University Hospital', ['adaeze mutasa']],
     ['Valorado por el Dr. Merriweather el 21 de marzo.', ['Merriweather']],
     ['Seen by Dr de Vries and Dr. de la Cruz today.', ['de Vries', 'de la Cruz']],
+    ['Mammography CAD report. Patient n. saldaña, MRN 82808222.', ['n. saldaña']],
+    ['discussed with f park, md; will f/u on ct results.', ['f park']],
+    ['REPORT GIVEN TO VAN DER BERG. GCS 14.', ['VAN DER BERG']],
     ['S: "Elaine, I know I am in the hospital." O: afebrile', ['Elaine']],
     ['bp goal 120 to 135 per d ross. pacing wires secured', ['d ross']],
     ['son in all day, supportive to pt, John. daughter flying in', ['John']],
@@ -309,6 +312,7 @@ describe('medical words that are not people', () => {
     'dr will see pt in am. dr may call back. Patient tolerated well, no distress.',
     'RESP- PT INTUBATED/SEDATED. UNABLE TO TELL IF PT DESATS; tech aware; pt ambulating - stable',
     'K+ repleted at 1pm. Last dialysis yesterday. PT STATES HE IS TIRED. PT ASKING FOR WATER, DTR AWARE.',
+    'FAMILY WISHES TO MAKE PATIENT A COMFORT MEASURES ONLY.',
     'Ingresó el martes; valorado por el equipo. Patiente vue le matin, au calme. Aufnahme über die Notaufnahme.',
   ])('finds no PHI in %j', (text) => {
     expect(found(text)).toEqual([]);

@@ -436,6 +436,18 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     const lowerCredential = !lineEnd && !/^\p{Lu}/u.test(credential) && !cueAfter && ctx.casing !== 'lower';
     if (lineEnd && ambiguous && !/[,(]/.test(between)) continue;
     const last = c - 1;
+    // `f park, md`, `p nanard pa-c`: an initial and a surname before a credential, however common.
+    const beforeLast = tokens[last - 1];
+    let initialBeforeSurname = false;
+    if (
+      beforeLast?.initial &&
+      /^\.?[ \t]$/.test(text.slice(beforeLast.end, tokens[last]!.start)) &&
+      (tokens[last]!.info.family || nameOrUnlisted(tokens[last]!)) &&
+      !tokens[last]!.info.stop &&
+      !tokens[last]!.info.medical &&
+      !/[\p{L}\p{N}]/u.test(text[beforeLast.start - 1] ?? '')
+    )
+      initialBeforeSurname = true;
     // The last token before the credential, then back over name-like tokens (at most three).
     let s = last;
     const nameLike = (t: Token): boolean =>
@@ -448,7 +460,11 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       (unknownWord(t) &&
         t.key.length >= 4 &&
         /(?:with|by|to|from|per|and|for)[ \t]+$/i.test(text.slice(Math.max(0, t.start - 8), t.start)));
-    if (!nameLike(tokens[last]!)) continue;
+    if (!nameLike(tokens[last]!)) {
+      if (initialBeforeSurname && beforeLast)
+        push(beforeLast, tokens[last]!, 0.8, lineEnd ? 'name/sign-off' : 'name/credential');
+      continue;
+    }
     while (s - 1 >= 0 && last - s < 3) {
       const p = tokens[s - 1]!;
       const gap = text.slice(p.end, tokens[s]!.start);
@@ -665,6 +681,12 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       return;
     }
     const lowerUnknown = unknownWord(first) && first.key.length >= 5 && !/-/.test(first.key);
+    // `REPORT GIVEN TO VAN DER BERG`: particles, then a name.
+    if (PARTICLES.has(first.key) && nameAfterParticles(i)) {
+      const last = take(i, 4, (t, isFirst) => isFirst || nameOrUnlisted(t));
+      if (last > i) push(first, tokens[last]!, 0.8, 'name/done-by');
+      return;
+    }
     if (first.initial || RELATIVE_WORD.test(first.key) || (!couldBeName(ctx, first, true) && !lowerUnknown))
       return;
     if (first.upper && first.key.length <= 4 && !strongName(first)) return;
@@ -702,6 +724,22 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       !first.info.credential &&
       !first.month &&
       !first.digitAttached;
+    // `Patient n. saldaña,`, `tech J VOSS`: an initial, then a surname.
+    const afterInitial = tokens[i + 1];
+    if (
+      first.initial &&
+      !/^[ai]$/.test(first.key) &&
+      !(ctx.casing !== 'mixed' && (afterInitial?.info.english ?? 99) <= 35) &&
+      afterInitial !== undefined &&
+      /^\.?[ \t]$/.test(text.slice(first.end, afterInitial.start)) &&
+      !afterInitial.initial &&
+      (afterInitial.info.family || nameOrUnlisted(afterInitial)) &&
+      !afterInitial.info.stop &&
+      !afterInitial.info.medical
+    ) {
+      push(first, afterInitial, 0.75, 'name/staff');
+      return;
+    }
     if (first.initial || RELATIVE_WORD.test(first.key)) return;
     // `Patient zeke fitzgerald, 103 Jahre`: a patient word, two uncommon words, then a comma.
     const second = tokens[i + 1];
