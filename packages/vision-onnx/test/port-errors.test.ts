@@ -32,10 +32,10 @@ describe('the vision port', () => {
     });
   }
 
-  it('fails closed on what is not implemented yet (faces, barcodes, inpainting)', async () => {
-    const image: RasterImage = { width: 4, height: 4, channels: 1, data: new Uint8Array(16) };
-    await expect(port.detectFaces(image)).rejects.toMatchObject({ code: ErrorCodes.DEID_FAILED });
-    await expect(port.detectBarcodes(image)).rejects.toMatchObject({ code: ErrorCodes.DEID_FAILED });
-    await expect(port.inpaint(image, [])).rejects.toMatchObject({ code: ErrorCodes.DEID_FAILED });
+  it('rejects malformed images in faces, barcodes and inpainting too', async () => {
+    const bad: RasterImage = { width: 4, height: 4, channels: 1, data: new Uint8Array(15) };
+    await expect(port.detectFaces(bad)).rejects.toMatchObject({ code: ErrorCodes.PARSE_FAILED });
+    await expect(port.detectBarcodes(bad)).rejects.toMatchObject({ code: ErrorCodes.PARSE_FAILED });
+    await expect(port.inpaint(bad, [])).rejects.toMatchObject({ code: ErrorCodes.PARSE_FAILED });
   });
 });
