@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../lib/prng.mjs';
 
 const require = createRequire(new URL('../../packages/vision-onnx/package.json', import.meta.url));
 const sharp = require('sharp');
@@ -80,17 +81,8 @@ const PLACES = [
 ];
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
-/** Mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32 (`tools/lib/prng.mjs`): a small seeded PRNG, uniform in [0, 1). */
+export const prng = mulberry32;
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 const int = (rand, lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));

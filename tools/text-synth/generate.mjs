@@ -19,6 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { mulberry32 } from '../lib/prng.mjs';
 
 /** Every style the generator can write. */
 export const STYLES = [
@@ -723,17 +724,6 @@ const EMAIL_DOMAINS = ['mailbox.net', 'postal.org', 'inboxly.com', 'corvid-mail.
 
 // ---------------------------------------------------------------------------------------------------
 // PRNG and helpers.
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeRng(seed) {
   const next = mulberry32(Number(seed) | 0);
