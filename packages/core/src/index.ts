@@ -76,7 +76,10 @@ export {
   type TextPhiDetectorOptions,
   type PlaceholderFn,
   type KnownIdentifierMatcher,
+  type DateMatch,
+  type CalendarDate,
 } from './text/index.js';
+export type { TokenModel, TokenModelOptions, TokenClass } from './text/model/index.js';
 
 export { createMemoryInputItem, createFileInputItem } from './pipeline/input-item.js';
 export { createDeidContext, NULL_AUDIT_SINK, type CreateDeidContextOptions } from './pipeline/context.js';
@@ -97,6 +100,7 @@ export {
   type DiscoveredFile,
   type DiscoveryResult,
   type DiscoverOptions,
+  type SniffingHandler,
 } from './pipeline/discover.js';
 export {
   readJournal,
@@ -106,7 +110,7 @@ export {
   type JournalState,
 } from './pipeline/journal.js';
 export { writeFileAtomic } from './pipeline/atomic-write.js';
-export { stageRelease } from './pipeline/stage.js';
+export { stageRelease, type StageOptions } from './pipeline/stage.js';
 export {
   runDeidentification,
   defaultWorkerEntry,
@@ -122,5 +126,7 @@ export {
   type RunReport,
   type StatusCounts,
   type QuarantineRecord,
+  type CollisionRecord,
+  type SubjectKeyReport,
 } from './pipeline/report.js';
 export { exitCodeFor, EXIT_CODES } from './exit-codes.js';
