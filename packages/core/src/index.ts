@@ -79,7 +79,9 @@ export {
   type DateMatch,
   type CalendarDate,
 } from './text/index.js';
-export type { TokenModel, TokenModelOptions, TokenClass } from './text/model/index.js';
+export type { TokenModel, TokenModelOptions, TokenFeatures, ModelToken } from './text/model/index.js';
+export type { TokenContext, Token } from './text/tokens.js';
+export type { WordInfo } from './text/word-info.js';
 
 export { createMemoryInputItem, createFileInputItem } from './pipeline/input-item.js';
 export { createDeidContext, NULL_AUDIT_SINK, type CreateDeidContextOptions } from './pipeline/context.js';
