@@ -274,7 +274,7 @@ const RULES: readonly DateRule[] = [
     },
   },
   {
-    // The date of a specimen: `BC FROM 3-5 GREW STAPH`, `blood cultures from 3/5 negative`.
+    // The date of a specimen: `BC FROM 4-7 GREW GNR`, `blood cultures from 3/5 negative`.
     id: 'date/specimen',
     re: re(
       '(?<=(?:cultures?|cx|bcx|ucx|bc|sputum|urine|blood|stool|swab|specimens?|samples?)[ \\t]+(?:sent[ \\t]+|drawn[ \\t]+)?(?:from|of|on|dated)[ \\t]+)' +
@@ -322,7 +322,7 @@ const RULES: readonly DateRule[] = [
     },
   },
   {
-    // Two-digit years in a past-history list: `09 PTCA to LCX.`, `13 stent`, `NQWMI 13.`, `CABG 98,`.
+    // Two-digit years in a past-history list: `07 CABG x2.`, `12 stent`, `NSTEMI 14.`, `CABG 98,`.
     id: 'date/history-year',
     re: re(
       `(?<=(?:^|[.;:,(][ \\t]*|\\n[ \\t]*))(\\d{2})(?=[ \\t]+${HISTORY_EVENT}(?![\\p{L}])(?![ \\t]+(?:attempts?|times|procedures?)))|` +
@@ -411,10 +411,10 @@ function monthDayConfidence(text: string, start: number, end: number, month: num
       text.slice(Math.max(0, start - 30), start).toLowerCase(),
     );
   if (rangeStart || noteDate || onDate) return 0.8;
-  // A date opening a line or a sentence of a chronological note (`9/8 RETURNED TO CATH LAB`).
+  // A date opening a line or a sentence of a chronological note (`4/2 BACK TO THE UNIT`).
   const opensLine =
     /(?:^|\n[ \t]*|[.!?][ \t]+)$/.test(text.slice(Math.max(0, start - 3), start)) || start === 0;
-  // A fraction-like date opening a line needs a word after it (`9/8 returned`), not a number or unit.
+  // A fraction-like date opening a line needs a word after it (`4/2 back`), not a number or unit.
   const lineOpeningDate = opensLine && /^[ \t]+\p{L}{3,}/u.test(after);
   if (fraction || (month === 1 && day === 3) || (month === 2 && day === 3))
     return strongCue || lineOpeningDate ? 0.6 : 0;

@@ -166,7 +166,7 @@ const VERB_NAMES: ReadonlySet<string> = new Set(
   'will may can said says did does would should could wants wanted feels thinks agrees'.split(' '),
 );
 
-/** A verb after a name whose subject is a person: `Mr Lomax had`, `J Smith ordered`. */
+/** A verb after a name whose subject is a person: `Mr Lomax had`, `K Voss ordered`. */
 const PERSON_VERB_NEXT =
   /^[ \t]+(?:had|has|is|was|will|did|does|states|stated|says|said|denies|denied|reports|reported|ordered|wrote|wants|wanted|agrees|agreed|feels|felt|recommends|recommended)(?![\p{L}])/iu;
 
@@ -535,7 +535,7 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     push(tokens[i]!, tokens[last]!, 0.9, 'name/label');
   });
 
-  // `"Elaine, I know I'm in the hospital"`: a given name opening quoted speech, then a comma.
+  // `"Marguerite, where is my bag?"`: a given name opening quoted speech, then a comma.
   forEachMatch(QUOTED_ADDRESS_RE, text, (m) => {
     const i = ctx.indexAt(m.index + m[0].length);
     const t = tokens[i];
@@ -599,7 +599,7 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
     push(tokens[s]!, tokens[last]!, 0.8, 'name/role-in-parens');
   }
 
-  // `J SMITH ordered`: an initial without its period, a family name, and a verb of a person.
+  // `K VOSS ordered`: an initial without its period, a family name, and a verb of a person.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
@@ -830,7 +830,7 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       push(first, second, 0.75, 'name/weak-cue');
       return;
     }
-    // `per d ross.`: after `per`, a lower-case initial and a dictionary name that ends the phrase.
+    // `per k voss.`: after `per`, a lower-case initial and a dictionary name that ends the phrase.
     if (
       second !== undefined &&
       /^per\b/i.test(m[0]) &&
@@ -844,7 +844,7 @@ export function findPeople(text: string, ctx: TokenContext, book: WordBook, out:
       push(first, second, 0.7, 'name/weak-cue');
       return;
     }
-    // `able to reach Rob`, `supportive to pt, John.`: a capitalised given name inside a mixed-case sentence.
+    // `able to reach Howard`, `thanked pt, Howard.`: a capitalised given name inside a mixed-case sentence.
     const capitalisedGiven =
       ctx.casing !== 'upper' &&
       first.cap &&

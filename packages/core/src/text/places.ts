@@ -17,7 +17,7 @@ const MEDICAL_H = new Set(
   ).split(' '),
 );
 
-/** `GH`, `BWH`, `MGH`, `GBMC`: two to five letters ending in H or MC, written in capitals unless the note has none. */
+/** `GH`, `BWH`, `MGH`, `KSMC`: two to five letters ending in H or MC, written in capitals unless the note has none. */
 function hospitalAcronym(t: Token, casing: TokenContext['casing']): boolean {
   if (!/^(?:[a-z]{1,3}h|[a-z]{1,4}mc)$/.test(t.key) || MEDICAL_H.has(t.key) || UNIT_ABBREVIATIONS.has(t.key))
     return false;
@@ -261,7 +261,7 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       run.every(
         (t) =>
           t.info.medical ||
-          // `cont rehab` is no place; `mazur campus` is (a surname that also starts an English word).
+          // `cont rehab` is no place; `barth campus` is (a surname that also starts an English word).
           (t.info.clipped && !(strongWord && (t.info.family || t.info.given))) ||
           (t.info.english ?? 99) <= 20,
       )
@@ -269,7 +269,7 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       return;
     if (!strongWord && !run.some((t) => t.info.english === undefined)) {
       // Common words only: a name when written as one (mixed case) or after `from`, `to`, `at`.
-      // In a note without capitals, one word of the name must be uncommon (`at one point during` is no place).
+      // In a note without capitals, one word of the name must be uncommon (`at one time during` is no place).
       const uncommon = ctx.casing !== 'lower' || run.some((t) => (t.info.english ?? 99) >= 35);
       const byContext = ((writtenAsName && ctx.casing !== 'lower') || placeCue) && notAllMedical && uncommon;
       if (!byContext) return;
@@ -436,7 +436,7 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       push(m.index, m.index + m[0].length, 0.8, 'location/university');
   });
 
-  // Hospital acronyms ending in H (`in GH`, `leave BWH`, `to gh cath lab`), any casing: confident
+  // Hospital acronyms ending in H (`in GH`, `leave BWH`, `to kh cath lab`), any casing: confident
   // enough to teach the other places the note names them.
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -677,7 +677,7 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
     push(first.start, tokens[last]!.end, 0.7, 'location/employer');
   });
 
-  // `Coldbrook, MD`, `Middle River, MD 21220`, `Elm Street, Fairhaven, Ohio`: a town before its state.
+  // `Coldbrook, MD`, `Fort Mill, SC 29715`, `Elm Street, Fairhaven, Ohio`: a town before its state.
   forEachMatch(CITY_STATE_RE, text, (m) => {
     const city = m[1] ?? '';
     const state = (m[2] ?? '').toLowerCase().replace(/\./g, '');
