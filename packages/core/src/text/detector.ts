@@ -130,6 +130,9 @@ function trimLeadingWords(ctx: TokenContext, span: PhiSpan): PhiSpan | undefined
 
 const DEFAULT_MIN_CONFIDENCE = 0.5;
 
+/** The only address forms without a digit: `Calle Mayor`, `Avenida de la Paz`, `Rua Augusta`. */
+const STREET_WORDS_WITHOUT_NUMBER = /(?<![\p{L}])(?:calle|avenida|avda|paseo|plaza|carrer|rua)(?![\p{L}])/iu;
+
 /** The token model a detector option asks for; a configuration error when it asks for absent files. */
 function loadModel(option: boolean | TokenModel | undefined): TokenModel | undefined {
   if (option === undefined || option === false) return undefined;
@@ -221,13 +224,17 @@ export function createTextPhiDetector(options: TextPhiDetectorOptions = {}): Tex
     const known = (scan.knownIdentifiers ?? []).filter((k) => typeof k === 'string' && k.trim().length > 0);
     const spans: PhiSpan[] = [];
     let dates: DateMatch[] | undefined;
-    // Every date rule needs a digit: text without one (most short DICOM descriptions) skips them all.
-    if ((enabled.has('date') || known.length > 0) && /\d/.test(text)) dates = findDates(text);
+    // Pattern families are skipped when the text lacks what every rule of the family needs (a digit
+    // for dates, identifiers and numbers): short DICOM descriptions skip most of them.
+    const hasDigit = /\d/.test(text);
+    if ((enabled.has('date') || known.length > 0) && hasDigit) dates = findDates(text);
     if (dates && enabled.has('date')) for (const span of dateSpans(dates)) spans.push(span);
-    if (enabled.has('age')) findAges(text, spans);
-    if (any('id', 'mrn', 'accession', 'ssn', 'uid')) findIdentifiers(text, spans);
-    if (any('phone', 'fax', 'email', 'url', 'ip')) findContacts(text, spans);
-    if (any('address', 'zip')) findAddresses(text, spans);
+    if (enabled.has('age') && (hasDigit || /genarian/i.test(text))) findAges(text, spans);
+    if (any('id', 'mrn', 'accession', 'ssn', 'uid') && hasDigit) findIdentifiers(text, spans);
+    if (any('phone', 'fax', 'email', 'url', 'ip') && (hasDigit || /[@:]|www\./i.test(text)))
+      findContacts(text, spans);
+    if (any('address', 'zip') && (hasDigit || STREET_WORDS_WITHOUT_NUMBER.test(text)))
+      findAddresses(text, spans);
     let foldedText: string | undefined;
     if (enabled.has('name') || enabled.has('location')) {
       const ctx = tokenContext(text, book);

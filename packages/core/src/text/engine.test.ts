@@ -319,6 +319,21 @@ describe('medical words that are not people', () => {
   });
 });
 
+describe('text without a digit', () => {
+  it('still finds e-mail, web and IPv6 addresses, digit-free streets and age words', () => {
+    const text =
+      'Write to vera.okafor@example.org or see www.example.org; host fe80::abcd. Vive en Calle Mayor. A nonagenarian.';
+    for (const needle of [
+      'vera.okafor@example.org',
+      'www.example.org',
+      'fe80::abcd',
+      'Calle Mayor',
+      'nonagenarian',
+    ])
+      expect([needle, covered(text, needle)]).toEqual([needle, true]);
+  });
+});
+
 describe('bad input', () => {
   it.each([
     ['a 20,000-letter word', 'a'.repeat(20_000)],
