@@ -159,7 +159,8 @@ const median = (xs) => {
 
 const rows = [];
 const misses = [];
-const totals = {
+/** Counters of one kind of frame (and of all of them). */
+const tally = () => ({
   strings: 0,
   removed: 0,
   readBefore: 0,
@@ -173,25 +174,11 @@ const totals = {
   blankBoxes: 0,
   blankChanged: 0,
   blankPixels: 0,
-};
+});
+const totals = tally();
 const seed0 = Number(opt.seed);
 for (const k of KINDS) {
-  const r = {
-    kind: k.name,
-    strings: 0,
-    removed: 0,
-    readBefore: 0,
-    removedOfReadable: 0,
-    boxes: 0,
-    boxHits: 0,
-    outside: 0,
-    changed: 0,
-    tText: [],
-    tBlank: [],
-    blankBoxes: 0,
-    blankChanged: 0,
-    blankPixels: 0,
-  };
+  const r = { kind: k.name, ...tally() };
   for (let n = 0; n < Number(opt.frames); n++) {
     const frame = await generateFrame({ kind: k.kind, seed: seed0 + n, bits: k.bits });
     const { boxes, ms } = await timedDetect(frame);

@@ -4,7 +4,7 @@
  */
 import type { LearnedWord, TextPhiDetector } from '@medimagecleaner/core';
 import type { DcmjsDataset } from './dcmjs-io.js';
-import { sequenceItems } from './values.js';
+import { visitElements } from './values.js';
 
 /** Value representations that hold free text a person wrote. */
 const FREE_TEXT_VRS: ReadonlySet<string> = new Set(['LO', 'LT', 'ST', 'UT', 'SH', 'UC']);
@@ -16,22 +16,16 @@ const MAX_LEARNING_CHARS = 256 * 1024;
 export function freeTextValuesOf(dataset: DcmjsDataset, limit = MAX_LEARNING_CHARS): string[] {
   const out: string[] = [];
   let total = 0;
-  const walk = (ds: DcmjsDataset, depth: number): void => {
-    if (depth > 16) return;
-    for (const element of Object.values(ds)) {
-      if (total >= limit) return;
-      if (element.vr === 'SQ') {
-        for (const item of sequenceItems(element)) walk(item, depth + 1);
-      } else if (FREE_TEXT_VRS.has(element.vr) && Array.isArray(element.Value)) {
-        for (const value of element.Value) {
-          if (typeof value !== 'string' || value.trim().length < 3 || total >= limit) continue;
-          out.push(value);
-          total += value.length;
-        }
-      }
+  visitElements(dataset, (_key, element) => {
+    if (!FREE_TEXT_VRS.has(element.vr) || !Array.isArray(element.Value)) return true;
+    for (const value of element.Value) {
+      if (total >= limit) return false;
+      if (typeof value !== 'string' || value.trim().length < 3) continue;
+      out.push(value);
+      total += value.length;
     }
-  };
-  walk(dataset, 0);
+    return total < limit;
+  });
   return out;
 }
 

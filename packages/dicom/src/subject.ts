@@ -5,7 +5,14 @@
  */
 import type { SubjectKeyFallback, SubjectKeyMember } from '@medimagecleaner/core';
 import type { DcmjsDataset } from './dcmjs-io.js';
-import { firstString, personNameGroups, sequenceItems, stringValues, trimValue } from './values.js';
+import {
+  firstString,
+  personNameGroups,
+  sequenceItems,
+  stringValues,
+  trimValue,
+  visitElements,
+} from './values.js';
 
 /** Tag keys used here. */
 const K = {
@@ -136,16 +143,11 @@ export function knownIdentifiersOf(dataset: DcmjsDataset): string[] {
 export function personNamesOf(dataset: DcmjsDataset, limit = 200): string[] {
   const found = new Set<string>();
   const subject = new Set<string>([K.PatientName, K.OtherPatientNames, K.PatientBirthName]);
-  const walk = (ds: DcmjsDataset, depth: number): void => {
-    if (depth > 16 || found.size >= limit) return;
-    for (const [key, element] of Object.entries(ds)) {
-      if (element.vr === 'SQ') {
-        for (const item of sequenceItems(element)) walk(item, depth + 1);
-      } else if (element.vr === 'PN' && !(depth === 0 && subject.has(key)) && Array.isArray(element.Value)) {
-        for (const value of element.Value) for (const form of nameForms(value)) found.add(form);
-      }
+  visitElements(dataset, (key, element, depth) => {
+    if (element.vr === 'PN' && !(depth === 0 && subject.has(key)) && Array.isArray(element.Value)) {
+      for (const value of element.Value) for (const form of nameForms(value)) found.add(form);
     }
-  };
-  walk(dataset, 0);
+    return found.size < limit;
+  });
   return [...found].slice(0, limit);
 }

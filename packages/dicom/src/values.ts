@@ -144,3 +144,27 @@ export function sequenceItems(element: DcmjsElement): DcmjsDataset[] {
   if (element.vr !== 'SQ' || !Array.isArray(element.Value)) return [];
   return element.Value.filter((v): v is DcmjsDataset => v !== null && typeof v === 'object');
 }
+
+/**
+ * Calls `visit` for every element of `dataset` and of its sequence items that is not itself a
+ * sequence, depth first in dataset order, down to `maxDepth` nested sequences (deeper items are left
+ * out). `depth` is 0 at the top level. `visit` returns `false` to end the walk.
+ */
+export function visitElements(
+  dataset: DcmjsDataset,
+  visit: (key: string, element: DcmjsElement, depth: number) => boolean | void,
+  maxDepth = 16,
+): void {
+  const walk = (ds: DcmjsDataset, depth: number): boolean => {
+    if (depth > maxDepth) return true;
+    for (const [key, element] of Object.entries(ds)) {
+      if (element.vr === 'SQ') {
+        for (const item of sequenceItems(element)) if (!walk(item, depth + 1)) return false;
+      } else if (visit(key, element, depth) === false) {
+        return false;
+      }
+    }
+    return true;
+  };
+  walk(dataset, 0);
+}

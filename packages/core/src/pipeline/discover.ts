@@ -1,9 +1,10 @@
 import { constants } from 'node:fs';
 import { access, readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigurationError, ErrorCodes, InputAccessError, type MedImageCleanerError } from '../errors.js';
 import type { FormatHandler } from '../types.js';
+import { chooseHandler } from './choose-handler.js';
 import { readHead } from './read-head.js';
 
 /** A file found among the inputs. */
@@ -106,7 +107,7 @@ async function dropUnrecognized(
       const path = candidates[next++]!;
       const head = await readHead(path);
       if (!head) continue;
-      const match = handlers.find((h) => safeSniff(h, head, basename(path)));
+      const match = chooseHandler(handlers, head, path);
       if (!match) {
         found.delete(path);
         skipped++;
@@ -117,14 +118,6 @@ async function dropUnrecognized(
   };
   await Promise.all(Array.from({ length: Math.min(SNIFF_CONCURRENCY, candidates.length) }, lane));
   return skipped;
-}
-
-function safeSniff(handler: SniffingHandler, head: Uint8Array, name: string): boolean {
-  try {
-    return handler.sniff(head, name);
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { ErrorCodes, InputAccessError } from '../errors.js';
+import { notARegularFile, openFailed, readFailed } from './read-errors.js';
 import type { InputItem, LearnedWord } from '../types.js';
 
 /** `item` with the words learned for its subject, when there are some. */
@@ -29,30 +29,19 @@ export function createFileInputItem(id: string, path: string, size: number): Inp
         // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
         handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
       } catch (error) {
-        throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot open the file (${errnoOf(error)})`, {
-          file: id,
-          cause: error,
-        });
+        throw openFailed(error, id);
       }
       try {
         const info = await handle.stat();
         if (!info.isFile()) {
-          throw new InputAccessError(ErrorCodes.READ_FAILED, 'not a regular file', { file: id });
+          throw notARegularFile(id);
         }
         return new Uint8Array(await handle.readFile());
       } catch (error) {
-        if (error instanceof InputAccessError) throw error;
-        throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot read the file (${errnoOf(error)})`, {
-          file: id,
-          cause: error,
-        });
+        throw readFailed(error, id);
       } finally {
         await handle.close();
       }
     },
   };
-}
-
-function errnoOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException)?.code ?? 'unknown error';
 }

@@ -4,8 +4,8 @@
  * its text teaches; each of those items then gets the words of all items of its subject. Runs on the
  * main thread and only when a handler can learn, so batches of other formats pay nothing.
  */
-import { basename } from 'node:path';
 import type { DeidContext, FormatHandler, LearnedWord, PhiType } from '../types.js';
+import { chooseHandler } from './choose-handler.js';
 import { createFileInputItem } from './input-item.js';
 import { readHead } from './read-head.js';
 
@@ -79,13 +79,7 @@ async function learnOne(
   } else {
     const head = await readHead(item.path);
     if (!head) return undefined;
-    handler = handlers.find((h) => {
-      try {
-        return h.sniff(head, basename(item.path));
-      } catch {
-        return false;
-      }
-    });
+    handler = chooseHandler(handlers, head, item.path);
   }
   if (!handler?.learn) return undefined;
   try {

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { chooseHandler } from './choose-handler.js';
 import {
   ErrorCodes,
   InputFormatError,
@@ -77,7 +77,7 @@ export async function processItem(
     if (bytes.length === 0)
       throw new InputFormatError(ErrorCodes.EMPTY_FILE, 'the file is empty', { file: item.id });
     const head = bytes.subarray(0, SNIFF_BYTES);
-    const handler = handlers.find((h) => safeSniff(h, head, basename(item.path)));
+    const handler = chooseHandler(handlers, head, item.path);
     if (!handler) {
       throw new InputFormatError(
         ErrorCodes.UNSUPPORTED_FORMAT,
@@ -144,14 +144,6 @@ export async function processItem(
       error: { ...typed.toJSON(), file: item.id },
       findings: [],
     };
-  }
-}
-
-function safeSniff(handler: FormatHandler, head: Uint8Array, name: string): boolean {
-  try {
-    return handler.sniff(head, name);
-  } catch {
-    return false;
   }
 }
 

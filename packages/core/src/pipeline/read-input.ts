@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { ErrorCodes, InputAccessError } from '../errors.js';
+import { notARegularFile, openFailed, readFailed } from './read-errors.js';
 import type { InputItem } from '../types.js';
 
 /**
@@ -49,7 +49,7 @@ export class ReadBuffer {
 
 /**
  * Reads a regular file into one buffer (into `buffer` when given: see {@link ReadBuffer}), after
- * {@link READ_HEADROOM} free bytes. Throws {@link InputAccessError} (`E_READ_FAILED`).
+ * {@link READ_HEADROOM} free bytes. Throws an `InputAccessError` (`E_READ_FAILED`).
  */
 export function readWholeFile(id: string, path: string, buffer?: ReadBuffer): Uint8Array {
   let fd: number;
@@ -57,22 +57,14 @@ export function readWholeFile(id: string, path: string, buffer?: ReadBuffer): Ui
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot open the file (${errnoOf(error)})`, {
-      file: id,
-      cause: error,
-    });
+    throw openFailed(error, id);
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile())
-      throw new InputAccessError(ErrorCodes.READ_FAILED, 'not a regular file', { file: id });
+    if (!info.isFile()) throw notARegularFile(id);
     return readAll(fd, info.size, buffer);
   } catch (error) {
-    if (error instanceof InputAccessError) throw error;
-    throw new InputAccessError(ErrorCodes.READ_FAILED, `cannot read the file (${errnoOf(error)})`, {
-      file: id,
-      cause: error,
-    });
+    throw readFailed(error, id);
   } finally {
     closeSync(fd);
   }
@@ -106,8 +98,4 @@ function readAll(fd: number, expected: number, shared: ReadBuffer | undefined): 
     buffer = larger;
     length += more;
   }
-}
-
-function errnoOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException)?.code ?? 'unknown error';
 }

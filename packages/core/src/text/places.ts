@@ -436,32 +436,35 @@ function findPlaceSpans(text: string, ctx: TokenContext, book: WordBook, out: Ph
       push(m.index, m.index + m[0].length, 0.8, 'location/university');
   });
 
-  // Hospital acronyms ending in H (`in GH`, `leave BWH`, `to kh cath lab`), any casing: confident
-  // enough to teach the other places the note names them.
+  // Hospital abbreviations after a place word, one token back (or two over `the`):
+  // - shaped like a hospital's (`in GH`, `leave BWH`, `from the KSMC`, `to kh cath lab`), any casing,
+  //   confident enough to teach the other places the note names them;
+  // - any other unlisted capitals (`at CMH`, `leave CMH`) in notes that are not all capitals.
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!hospitalAcronym(t, ctx.casing)) continue;
-    let p = tokens[i - 1]!;
-    if (p.key === 'the' && i >= 2 && /^[ \t]+$/.test(text.slice(p.end, t.start))) p = tokens[i - 2]!;
-    const gap = text.slice(p.end, t.start);
-    if (!/^(?:at|to|from|leave|left|into|in)$/.test(p.key) || !/^[ \t]+(?:the[ \t]+)?$/i.test(gap)) continue;
     if (/^[ \t]*\d/.test(text.slice(t.end, t.end + 3))) continue;
-    push(t.start, t.end, 0.8, 'location/abbreviation');
-  }
-
-  // Hospital abbreviations (`at CMH`, `leave CMH`) in notes that are not all capitals.
-  if (ctx.casing !== 'upper') {
-    for (let i = 1; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (!t.upper || t.key.length < 2 || t.key.length > 5 || UNIT_ABBREVIATIONS.has(t.key) || t.info.medical)
-        continue;
-      if (t.info.english !== undefined && t.info.english <= 50) continue;
-      const p = tokens[i - 1]!;
-      if (!/^(?:at|to|from|leave|left|into)$/.test(p.key) || !/^[ \t]+$/.test(text.slice(p.end, t.start)))
-        continue;
-      if (t.key.length > 4 || /^[ \t]*\d/.test(text.slice(t.end, t.end + 3))) continue;
-      push(t.start, t.end, 0.65, 'location/abbreviation');
+    const prev = tokens[i - 1]!;
+    const overThe = prev.key === 'the' && i >= 2 ? tokens[i - 2]! : undefined;
+    const cue = (p: Token, words: RegExp, gap: RegExp): boolean =>
+      words.test(p.key) && gap.test(text.slice(p.end, t.start));
+    if (
+      hospitalAcronym(t, ctx.casing) &&
+      cue(overThe ?? prev, /^(?:at|to|from|leave|left|into|in)$/, /^[ \t]+(?:the[ \t]+)?$/i)
+    ) {
+      push(t.start, t.end, 0.8, 'location/abbreviation');
+      continue;
     }
+    if (
+      ctx.casing !== 'upper' &&
+      t.upper &&
+      t.key.length >= 2 &&
+      t.key.length <= 4 &&
+      !UNIT_ABBREVIATIONS.has(t.key) &&
+      !t.info.medical &&
+      !(t.info.english !== undefined && t.info.english <= 50) &&
+      cue(prev, /^(?:at|to|from|leave|left|into)$/, /^[ \t]+$/)
+    )
+      push(t.start, t.end, 0.65, 'location/abbreviation');
   }
 
   // Wards: an unlisted word and a small number (`Brightwater 2 when bed available`).

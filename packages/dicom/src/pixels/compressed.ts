@@ -5,6 +5,7 @@
  */
 import {
   allocateSamples,
+  decodedFrame,
   samplesPerFrame,
   type DecodedFrame,
   type FrameSamples,
@@ -141,18 +142,10 @@ export async function decodeCompressedFrame(
   const bytesPerSample = info.bitsPerSample > 8 ? 2 : 1;
   if (raw.bytes.byteLength < samplesPerFrame(description) * bytesPerSample)
     throw decodeFailed('decoder returned too few samples', frame);
-  return {
-    index: frame,
-    rows: description.rows,
-    columns: description.columns,
-    samplesPerPixel: description.samplesPerPixel,
-    bitsAllocated: description.bitsAllocated,
-    bitsStored: description.bitsStored,
-    pixelRepresentation: description.pixelRepresentation,
+  return decodedFrame(description, frame, toSamples(raw, description), {
     photometricInterpretation: decodedPhotometric(coding, description),
     planarConfiguration: raw.planar,
-    data: toSamples(raw, description),
-  };
+  });
 }
 
 /** Whether this layer has a lossless encoder for `coding`. */

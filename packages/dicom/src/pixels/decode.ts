@@ -3,7 +3,7 @@
  * time, so memory stays bounded by one frame (plus the compressed bytes the caller holds).
  */
 import { decodeCompressedFrame } from './compressed.js';
-import type { DecodedFrame } from './description.js';
+import { decodedFrame, type DecodedFrame } from './description.js';
 import { PixelDataError, PixelErrorKinds } from './errors.js';
 import { readNativeFrame } from './native.js';
 import { decodeRleFrame } from './rle.js';
@@ -42,18 +42,10 @@ export async function decodeFrame(source: PixelSource, index: number): Promise<D
       },
       index,
     );
-    return {
-      index,
-      rows: description.rows,
-      columns: description.columns,
-      samplesPerPixel: description.samplesPerPixel,
-      bitsAllocated: description.bitsAllocated,
-      bitsStored: description.bitsStored,
-      pixelRepresentation: description.pixelRepresentation,
+    return decodedFrame(description, index, data, {
       photometricInterpretation: description.photometricInterpretation.trim(),
       planarConfiguration,
-      data,
-    };
+    });
   }
   return decodeCompressedFrame(syntax.coding, bytes, description, index);
 }

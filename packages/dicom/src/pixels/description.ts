@@ -55,6 +55,30 @@ export interface DecodedFrame {
   readonly data: FrameSamples;
 }
 
+/**
+ * A decoded frame of `description`: its geometry and sample format, with the samples and the layout
+ * the decoder produced (`bitsAllocated` differs from the description's for unpacked 1-bit data).
+ */
+export function decodedFrame(
+  description: PixelDescription,
+  index: number,
+  data: FrameSamples,
+  layout: { photometricInterpretation: string; planarConfiguration: 0 | 1; bitsAllocated?: number },
+): DecodedFrame {
+  return {
+    index,
+    rows: description.rows,
+    columns: description.columns,
+    samplesPerPixel: description.samplesPerPixel,
+    bitsAllocated: layout.bitsAllocated ?? description.bitsAllocated,
+    bitsStored: description.bitsStored,
+    pixelRepresentation: description.pixelRepresentation,
+    photometricInterpretation: layout.photometricInterpretation,
+    planarConfiguration: layout.planarConfiguration,
+    data,
+  };
+}
+
 /** Number of frames of a description (Number of Frames absent or 0: one frame). */
 export function frameCountOf(description: PixelDescription): number {
   const n = description.numberOfFrames ?? 1;

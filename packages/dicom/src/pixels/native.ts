@@ -6,6 +6,7 @@
  */
 import {
   allocateSamples,
+  decodedFrame,
   nativeFrameBits,
   samplesPerFrame,
   type DecodedFrame,
@@ -77,18 +78,11 @@ export function readNativeFrame(
       data[i] = signed ? view.getInt32(start + 4 * i, le) : view.getUint32(start + 4 * i, le);
     }
   }
-  return {
-    index,
-    rows: description.rows,
-    columns: description.columns,
-    samplesPerPixel: description.samplesPerPixel,
+  return decodedFrame(description, index, data, {
     bitsAllocated: ba === 1 ? 8 : ba,
-    bitsStored: description.bitsStored,
-    pixelRepresentation: description.pixelRepresentation,
     photometricInterpretation: description.photometricInterpretation,
     planarConfiguration: description.planarConfiguration === 1 ? 1 : 0,
-    data,
-  };
+  });
 }
 
 /**
